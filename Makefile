@@ -1,0 +1,19 @@
+# The two commands of the README. Each does all of its own set-up.
+# Material prints a notice about MkDocs 2 on every build; the README explains the portability plan.
+export NO_MKDOCS_2_WARNING := 1
+.PHONY: serve test build offline bench clean
+
+serve:  ## Serve the site with live reload on http://127.0.0.1:8000
+	scripts/setup-env.sh --inexact
+	.venv/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test:  ## Run the whole test suite (strict build, linkchecker, headless Chromium)
+	scripts/setup-env.sh --inexact --group test
+	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" .venv/bin/python -m pytest $(PYTEST_ARGS)
+
+build:  ## Build the site into site/
+	scripts/setup-env.sh --inexact
+	.venv/bin/mkdocs build --strict
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,119 @@
+"""Shared helpers for tests: building the real site, serving it, launching Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+# The parts of the project that a build reads.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides")
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site_dir: Path
+
+
+def build_site(project: Path, site_dir: Path, site_url: str, *, tool: str = "mkdocs") -> BuildResult:
+    """Run a real strict build of `project` into `site_dir`."""
+    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
+    cmd = [str(VENV_BIN / tool), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
+    proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site_dir)
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy what a build reads into `dest`, so a test can change it safely."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+class LoopbackServer:
+    """A real HTTP server on a free loopback port; bound before the build so the
+    build can know its own URL."""
+
+    def __init__(self, directory: Path, headers: dict[str, str] | None = None) -> None:
+        handler = type("Handler", (_QuietHandler,), {"extra_headers": dict(headers or {})})
+        self.httpd = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
+        )
+        self.port = self.httpd.server_address[1]
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def start(self) -> "LoopbackServer":
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def page_urls(site_dir: Path) -> list[str]:
+    """Every page URL the build published, from its sitemap."""
+    tree = ElementTree.parse(site_dir / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    return [loc.text for loc in tree.findall(".//s:loc", ns) if loc.text]
+
+
+def html_files(site_dir: Path) -> list[Path]:
+    return sorted(site_dir.rglob("*.html"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        raise RuntimeError(
+            "No Chromium found for the browser tests: run the tests with `make test`, "
+            "which installs it, or set CHROMIUM_PATH."
+        )
+    return path
