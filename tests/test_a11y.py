@@ -1,0 +1,263 @@
+"""Accessibility (WCAG 2.2 AA) of the built site, in a real headless Chromium.
+
+- axe-core (the copy bundled with axe-playwright-python, injected from disk: nothing is
+  fetched) with the WCAG 2.0/2.1/2.2 A and AA rules, on every page, in both palettes, plus
+  the states a page only reaches by use: search results shown, the phone navigation drawer open;
+- the keyboard alone reaches and uses search, navigation and a copy button, and always shows
+  where the focus is;
+- with JavaScript off, every page's content and navigation are there and usable;
+- links to other sites open safely and say that they leave the site.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Page
+
+from sitetools import LoopbackServer, html_files, page_urls
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+# Material's palettes in mkdocs.yml: the browser's colour-scheme preference picks one.
+PALETTES = {"light": "default", "dark": "slate"}
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+SEARCH_QUERY = "akun"
+EXTERNAL_NOTE = "(membuka situs lain)"
+
+# Style of the focused element: a visible focus indicator is an outline or a box shadow.
+_FOCUS_STYLE = """() => {
+  const focused = document.activeElement;
+  if (!focused || focused === document.body) return null;
+  // A visually hidden input (Material's palette switch) shows its focus on the label after it.
+  const box = focused.getBoundingClientRect();
+  const hidden = box.width === 0 || getComputedStyle(focused).opacity === '0';
+  const e = hidden && focused.nextElementSibling?.tagName === 'LABEL' ? focused.nextElementSibling : focused;
+  const s = getComputedStyle(e);
+  const r = e.getBoundingClientRect();
+  return {
+    what: `<${e.tagName.toLowerCase()} class="${e.className}">${(e.textContent || '').trim().slice(0, 40)}`,
+    outline: s.outlineStyle !== 'none' ? parseFloat(s.outlineWidth) : 0,
+    shadow: s.boxShadow,
+    inView: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth && r.width > 0,
+  };
+}"""
+
+
+def _all_pages(site: LoopbackServer, site_dir: Path) -> list[str]:
+    return page_urls(site_dir) + [site.url + "404.html"]
+
+
+def _axe(page: Page, label: str) -> list[str]:
+    # Measure the state the reader sees, not a fade-in half way (e.g. the search overlay).
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    results = Axe().run(page, options=AXE_OPTIONS).response
+    assert results["testEngine"]["name"] == "axe-core" and results["toolOptions"]["runOnly"]["values"] == WCAG_TAGS
+    return [
+        f"{label}: {v['id']} ({v['impact']}): {v['help']}\n"
+        + "\n".join(f"    {n['target']}: {n['failureSummary']}" for n in v["nodes"][:5])
+        for v in results["violations"]
+    ]
+
+
+@pytest.mark.parametrize("palette", list(PALETTES))
+def test_axe_finds_no_wcag_violation_on_any_page(
+    site: LoopbackServer, site_dir: Path, browser: Browser, palette: str
+) -> None:
+    problems: list[str] = []
+    context = browser.new_context(color_scheme=palette)  # type: ignore[arg-type]
+    page = context.new_page()
+    for url in _all_pages(site, site_dir):
+        page.goto(url)
+        scheme = page.locator("body").get_attribute("data-md-color-scheme")
+        assert scheme == PALETTES[palette], f"{url}: the {palette} palette is not applied ({scheme})"
+        problems += _axe(page, f"{url} [{palette}]")
+
+    # Search results, with the query highlighted, only exist once the reader searches.
+    page.goto(site.url)
+    page.keyboard.press("/")
+    page.keyboard.type(SEARCH_QUERY)
+    page.locator(".md-search-result__item").first.wait_for()
+    problems += _axe(page, f"search results for {SEARCH_QUERY!r} [{palette}]")
+    context.close()
+
+    # The phone layout, with the navigation drawer open.
+    context = browser.new_context(color_scheme=palette, **PHONE)  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(site.url)
+    page.locator(".md-header label[for='__drawer']").click()
+    page.locator(".md-sidebar--primary .md-nav__link[href]").first.wait_for(state="visible")
+    problems += _axe(page, f"phone navigation drawer [{palette}]")
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def _tab_to(page: Page, selector: str, *, limit: int = 60) -> list[str]:
+    """Press Tab until the focus is on an element matching `selector`; check on the way that
+    every focused element shows a focus indicator and is on screen. Returns the problems."""
+    problems: list[str] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(_FOCUS_STYLE)
+        if focus is None:
+            continue
+        if focus["outline"] < 2 and focus["shadow"] == "none":
+            problems.append(f"{page.url}: no visible focus indicator on {focus['what']}")
+        if not focus["inView"]:
+            problems.append(f"{page.url}: focused element is off screen: {focus['what']}")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return problems
+    raise AssertionError(f"{page.url}: {limit} presses of Tab never reached {selector}")
+
+
+def _soup(site_dir: Path, url: str) -> BeautifulSoup:
+    path = site_dir / urlsplit(url).path.lstrip("/") / "index.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def _first_page_with_code(site_dir: Path, site: LoopbackServer) -> str:
+    for url in page_urls(site_dir):
+        if _soup(site_dir, url).select_one("article pre > code"):
+            return url
+    raise AssertionError("no page has a code block, so no copy button can be tested")
+
+
+def test_keyboard_alone_reaches_and_uses_search_navigation_and_copy(
+    site: LoopbackServer, site_dir: Path, browser: Browser
+) -> None:
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url.rstrip("/"))
+    page = context.new_page()
+    problems: list[str] = []
+
+    # Search: Tab to the search field, type, arrow down to a result, Enter opens it.
+    page.goto(site.url)
+    problems += _tab_to(page, "input.md-search__input")
+    page.keyboard.type(SEARCH_QUERY)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.matches('.md-search-result__link')"), "ArrowDown did not reach a result"
+    problems += [] if page.evaluate(_FOCUS_STYLE)["outline"] >= 2 else ["search result: no visible focus"]
+    target = urlsplit(page.evaluate("document.activeElement.href"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda u: urlsplit(u).path == target.path)
+    assert SEARCH_QUERY in page.locator("article").inner_text().lower()
+
+    # Navigation: Tab to a link of the site navigation to another page, Enter follows it.
+    page.goto(site.url)
+    nav_link = ".md-sidebar--primary .md-nav__link[href]:not(.md-nav__link--active):not([href^='#'])"
+    problems += _tab_to(page, nav_link)
+    target = urlsplit(page.evaluate("document.activeElement.href"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda u: urlsplit(u).path == target.path)
+    assert target.path != "/"
+
+    # Copy button: Tab to the first one, Enter copies the code block.
+    page.goto(_first_page_with_code(site_dir, site))
+    problems += _tab_to(page, "button.md-clipboard, button.md-code__button")
+    expected = page.evaluate(
+        "document.querySelector(document.activeElement.dataset.clipboardTarget).innerText"
+    )
+    page.keyboard.press("Enter")
+    page.locator(".md-dialog--active").wait_for()  # Material's "copied" message
+    assert page.evaluate("navigator.clipboard.readText()").strip() == expected.strip()
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("layout", ["desktop", "phone"])
+def test_every_page_is_readable_and_navigable_without_javascript(
+    site: LoopbackServer, site_dir: Path, browser: Browser, layout: str
+) -> None:
+    options = PHONE if layout == "phone" else {"viewport": {"width": 1280, "height": 800}}
+    context = browser.new_context(java_script_enabled=False, **options)  # type: ignore[arg-type]
+    page = context.new_page()
+    problems: list[str] = []
+    urls = page_urls(site_dir)
+    for url in urls:
+        page.goto(url)
+        # Proof that scripts really are off: the theme's script would replace "no-js".
+        assert "no-js" in (page.locator("html").get_attribute("class") or ""), url
+        article = page.locator("article.md-content__inner")
+        if not article.locator("h1").is_visible() or len(article.inner_text().strip()) < 100:
+            problems.append(f"{url}: the article is not visible")
+        # Controls that need JavaScript must not be offered.
+        for control in (".md-search", "[data-md-component='palette']"):
+            if page.locator(control).first.is_visible():
+                problems.append(f"{url}: {control} is shown but cannot work without JavaScript")
+        links = page.locator(".md-sidebar--primary .md-nav__link[href]")
+        if layout == "phone":
+            # The drawer is a CSS-only checkbox toggle: its label opens it.
+            page.locator(".md-header label[for='__drawer']").click()
+        visible = [links.nth(i) for i in range(links.count()) if links.nth(i).is_visible()]
+        hrefs = {urlsplit(link.evaluate("a => a.href")).path for link in visible}
+        missing = {urlsplit(u).path for u in urls} - hrefs
+        if missing:
+            problems.append(f"{url} [{layout}]: navigation does not show links to {sorted(missing)}")
+    # Following a navigation link works without scripts too.
+    page.goto(site.url)
+    if layout == "phone":
+        page.locator(".md-header label[for='__drawer']").click()
+    link = page.locator(".md-sidebar--primary .md-nav__link[href]:not(.md-nav__link--active)").last
+    target = urlsplit(link.evaluate("a => a.href")).path
+    link.click()
+    page.wait_for_url(lambda u: urlsplit(u).path == target)
+    assert page.locator("article h1").is_visible()
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def _external(href: str, own_host: str) -> bool:
+    parts = urlsplit(href)
+    return parts.scheme in ("http", "https") and parts.netloc != own_host
+
+
+def test_external_links_open_safely_and_say_they_leave_the_site(site: LoopbackServer, site_dir: Path) -> None:
+    own_host = urlsplit(site.url).netloc
+    problems: list[str] = []
+    external = 0
+    for path in html_files(site_dir):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        if soup.find("meta", attrs={"http-equiv": "refresh"}):
+            continue  # a redirect page: nothing to read
+        for a in soup.find_all("a", href=True):
+            rel = set(a.get("rel") or [])
+            note = a.find(class_="tautan-luar__catatan")
+            name = f"{path.relative_to(site_dir)}: <a href={a['href']!r}>"
+            if _external(a["href"], own_host):
+                external += 1
+                if not {"noopener", "noreferrer", "external"} <= rel:
+                    problems.append(f"{name} has rel={sorted(rel)}, expected noopener, noreferrer, external")
+                if note is None or note.get_text().strip() != EXTERNAL_NOTE:
+                    problems.append(f"{name} does not say that it leaves the site")
+            elif note is not None or "external" in rel:
+                problems.append(f"{name} stays on the site but is marked as leaving it")
+    assert external > 0, "no link to another site found: nothing was checked"
+    assert not problems, "\n".join(problems)
+
+
+def test_external_link_marker_is_announced_and_shown(site: LoopbackServer, site_dir: Path, browser: Browser) -> None:
+    own_host = urlsplit(site.url).netloc
+    url = next(
+        (u for u in page_urls(site_dir)
+         if any(_external(a["href"], own_host) for a in _soup(site_dir, u).select("article a[href]"))),
+        None,
+    )
+    assert url, "no page links to another site in its text: nothing to check"
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    link = page.locator("article a[rel~='external']").first
+    # Screen readers: the link's accessible name ends with the note...
+    assert link.get_attribute("href") and EXTERNAL_NOTE in (link.evaluate("a => a.textContent") or "")
+    assert page.get_by_role("link", name=EXTERNAL_NOTE, exact=False).count() >= 1
+    # ...which is not shown as text; an icon is shown instead.
+    note_box = link.locator(".tautan-luar__catatan").bounding_box()
+    assert note_box is not None and note_box["width"] <= 1 and note_box["height"] <= 1
+    icon = link.evaluate("a => { const s = getComputedStyle(a, '::after'); return [s.content, s.width, s.maskImage || s.webkitMaskImage]; }")
+    assert icon[0] != "none" and float(icon[1].rstrip("px")) >= 8 and icon[2].startswith("url("), icon
+    context.close()
