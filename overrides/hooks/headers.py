@@ -19,6 +19,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.headers")
 
@@ -65,12 +67,29 @@ _OTHER_HEADERS = {
 }
 
 
+# Built file -> Markdown source, so a problem names the file a writer can fix.
+_sources: dict[str, str] = {}
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    _sources.clear()
+
+
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    _sources[page.file.dest_uri] = page.file.src_uri
+    return output
+
+
+# After every other writer of HTML (e.g. the redirects plugin's pages).
+@event_priority(-100)
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     script_hashes: set[str] = set()
     style_hashes: set[str] = set()
     for path in sorted(site_dir.rglob("*.html")):
-        name = path.relative_to(site_dir).as_posix()
+        built = path.relative_to(site_dir).as_posix()
+        source = _sources.get(built)
+        name = f"{source} (built into {built})" if source else built
         scanner = _InlineCodeScanner(name)
         scanner.feed(path.read_text(encoding="utf-8"))
         scanner.close()
