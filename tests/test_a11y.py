@@ -90,7 +90,7 @@ def test_axe_finds_no_wcag_violation_on_any_page(
     page = context.new_page()
     page.goto(site.url)
     page.locator(".md-header label[for='__drawer']").click()
-    page.locator(".md-sidebar--primary .md-nav__link[href]").first.wait_for(state="visible")
+    page.locator(".md-sidebar--primary .md-nav__link[href] >> visible=true").first.wait_for()
     problems += _axe(page, f"phone navigation drawer [{palette}]")
     context.close()
     assert not problems, "\n".join(problems)
@@ -169,15 +169,68 @@ def test_keyboard_alone_reaches_and_uses_search_navigation_and_copy(
     assert not problems, "\n".join(problems)
 
 
+# Navigation links and section labels a reader can actually see and tap: inside the window
+# and not covered by anything (a closed drawer or panel is moved off screen, not hidden).
+_NAV_ON_SCREEN = """() => [...document.querySelectorAll(
+    '.md-sidebar--primary a.md-nav__link[href], .md-sidebar--primary label.md-nav__link[for^="__nav"],'
+    + ' .md-sidebar--primary label.md-nav__title[for^="__nav"]')].filter(e => {
+  const r = e.getBoundingClientRect();
+  if (!r.width || !r.height) return false;
+  const t = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return t !== null && (t === e || e.contains(t));
+}).map(e => e.href ? {href: new URL(e.href).pathname} : {toggle: e.htmlFor, back: e.classList.contains('md-nav__title')})"""
+
+
+def _settle(page: Page) -> None:
+    """Wait until CSS transitions (drawer, panels) end; polled, as page scripts are off."""
+    for _ in range(100):
+        if page.evaluate("document.getAnimations().every(a => a.playState !== 'running')"):
+            return
+        page.wait_for_timeout(20)
+
+
+def _open_drawer(page: Page) -> None:
+    # The slide-in animations only cost test time: the end state is what is checked.
+    # (Not add_style_tag: it waits for a load event that never comes with scripts off.)
+    page.evaluate("""() => document.head.append(Object.assign(document.createElement('style'),
+        {textContent: '*, *::before, *::after { transition: none !important; }'}))""")
+    page.locator(".md-header label[for='__drawer']").click()
+    _settle(page)
+
+
+def _phone_nav_reachable(page: Page) -> set[str]:
+    """Every page path reachable from the open phone drawer by tapping section labels
+    (CSS-only checkbox toggles) and their "back" titles."""
+    reachable: set[str] = set()
+
+    def walk(depth: int) -> None:
+        items = page.evaluate(_NAV_ON_SCREEN)
+        reachable.update(i["href"] for i in items if "href" in i)
+        if depth == 0:
+            return
+        for section in [i["toggle"] for i in items if "toggle" in i and not i["back"]]:
+            page.locator(f".md-sidebar--primary label.md-nav__link[for='{section}']").click()
+            _settle(page)
+            walk(depth - 1)
+            page.locator(f".md-sidebar--primary label.md-nav__title[for='{section}']").click()
+            _settle(page)
+
+    walk(3)
+    return reachable
+
+
 @pytest.mark.parametrize("layout", ["desktop", "phone"])
 def test_every_page_is_readable_and_navigable_without_javascript(
     site: LoopbackServer, site_dir: Path, browser: Browser, layout: str
 ) -> None:
-    options = PHONE if layout == "phone" else {"viewport": {"width": 1280, "height": 800}}
+    # Desktop: a window tall enough for the whole (sticky) sidebar, so every link in it can
+    # be on screen at once.
+    options = PHONE if layout == "phone" else {"viewport": {"width": 1280, "height": 2000}}
     context = browser.new_context(java_script_enabled=False, **options)  # type: ignore[arg-type]
     page = context.new_page()
     problems: list[str] = []
     urls = page_urls(site_dir)
+    paths = {urlsplit(u).path for u in urls}
     for url in urls:
         page.goto(url)
         # Proof that scripts really are off: the theme's script would replace "no-js".
@@ -189,22 +242,28 @@ def test_every_page_is_readable_and_navigable_without_javascript(
         for control in (".md-search", "[data-md-component='palette']"):
             if page.locator(control).first.is_visible():
                 problems.append(f"{url}: {control} is shown but cannot work without JavaScript")
-        links = page.locator(".md-sidebar--primary .md-nav__link[href]")
         if layout == "phone":
-            # The drawer is a CSS-only checkbox toggle: its label opens it.
-            page.locator(".md-header label[for='__drawer']").click()
-        visible = [links.nth(i) for i in range(links.count()) if links.nth(i).is_visible()]
-        hrefs = {urlsplit(link.evaluate("a => a.href")).path for link in visible}
-        missing = {urlsplit(u).path for u in urls} - hrefs
+            _open_drawer(page)
+            on_screen = page.evaluate(_NAV_ON_SCREEN)
+            if not any("href" in i for i in on_screen) or not any("toggle" in i or i["href"] == "/" for i in on_screen):
+                problems.append(f"{url} [phone]: the open menu shows no way to the other pages: {on_screen}")
+        else:
+            shown = {i["href"] for i in page.evaluate(_NAV_ON_SCREEN) if "href" in i}
+            if paths - shown - {urlsplit(url).path}:
+                problems.append(f"{url} [desktop]: navigation does not show {sorted(paths - shown)}")
+    if layout == "phone":
+        page.goto(site.url)
+        _open_drawer(page)
+        missing = paths - _phone_nav_reachable(page) - {"/"}
         if missing:
-            problems.append(f"{url} [{layout}]: navigation does not show links to {sorted(missing)}")
+            problems.append(f"phone menu without JavaScript: no way to reach {sorted(missing)}")
+
     # Following a navigation link works without scripts too.
     page.goto(site.url)
     if layout == "phone":
-        page.locator(".md-header label[for='__drawer']").click()
-    link = page.locator(".md-sidebar--primary .md-nav__link[href]:not(.md-nav__link--active)").last
-    target = urlsplit(link.evaluate("a => a.href")).path
-    link.click()
+        _open_drawer(page)
+    target = [i["href"] for i in page.evaluate(_NAV_ON_SCREEN) if "href" in i and i["href"] != "/"][-1]
+    page.locator(f".md-sidebar--primary a.md-nav__link[href='{target.lstrip('/')}']").click()
     page.wait_for_url(lambda u: urlsplit(u).path == target)
     assert page.locator("article h1").is_visible()
     context.close()
