@@ -164,10 +164,24 @@ def test_index_names_indonesian(site_dir: Path) -> None:
     assert (site_dir / LUNR_ID).is_file()
 
 
-def test_build_fails_clearly_without_the_lunr_id_asset(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ("asset", ["search_id.py", "lunr.id.min.js"]),
+        ("lang", ["mkdocs.yml", "lang:", "search_id.py"]),
+    ],
+    ids=["missing-lunr-id", "search-lang-set"],
+)
+def test_build_fails_clearly_on_broken_search_setup(tmp_path: Path, change: str, expected: list[str]) -> None:
     project = copy_project(tmp_path / "project")
-    (project / "overrides" / LUNR_ID).unlink()
+    if change == "asset":
+        (project / "overrides" / LUNR_ID).unlink()
+    else:
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert "  - search\n" in text, "mkdocs.yml: expected the search plugin as `  - search`"
+        config.write_text(text.replace("  - search\n", "  - search:\n      lang: id\n"), encoding="utf-8")
     result = build_site(project, tmp_path / "out", "http://127.0.0.1:8000/")
     assert result.returncode != 0, result.output
-    assert "search_id.py" in result.output and "lunr.id.min.js" in result.output, result.output
+    assert all(part in result.output for part in expected), result.output
     assert "Traceback" not in result.output, result.output

@@ -54,8 +54,9 @@ def on_config(config: MkDocsConfig, /) -> None:
     # value set in mkdocs.yml is overridden here: say so rather than ignore it silently.
     if plugin.config.lang not in (None, [LANG]):
         log.warning(
-            "%s: `plugins: - search: lang: %s` is replaced by overrides/hooks/search_id.py, "
-            "which makes the search Indonesian; remove `lang:` from the search plugin.",
+            "%s: the search plugin has `lang:` set (validated as %s); "
+            "overrides/hooks/search_id.py makes the search Indonesian instead: "
+            "remove `lang:` from `plugins: - search:`.",
             config.config_file_path,
             plugin.config.lang,
         )
