@@ -256,6 +256,7 @@ def _judge_number(number: phonenumbers.PhoneNumber, shown: str, registry: Regist
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     if e164 == registry.phone_e164:
         return None
+    shown = shown.strip("[]")  # the matcher keeps the bracket of a Markdown link text
     return Verdict(
         f"{what} {shown!r} ({e164}) is not in the registry",
         f"the registry's call-center number is {registry.phone_text}",
