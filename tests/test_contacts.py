@@ -57,6 +57,8 @@ BAD_DETAILS = [
     ("mailto-other-subject", f"[Email](mailto:{REGISTRY.email}?subject=Buka%20Blokir)", "'Buka Blokir'",
      repr(REGISTRY.email_subject)),
     ("mailto-without-subject", f"[Email](mailto:{REGISTRY.email})", "has no subject", repr(REGISTRY.email_subject)),
+    ("complaint-form-typo", "[Formulir](https://bantuan.prakerja.go.id/hc/id/requests/neww)", "requests/neww",
+     REGISTRY.form_url),
     ("host-not-allowlisted", "[Bantuan cepat](https://bukablokir.net/form)", "bukablokir.net", "cited_hosts"),
     ("lookalike-host", "[Situs](https://prakerja.co.id/login)", "prakerja.co.id", "www.prakerja.go.id"),
     ("lookalike-hyphen-host", "<a href=\"https://bantuan-prakerja.com/\">bantuan</a>", "bantuan-prakerja.com",

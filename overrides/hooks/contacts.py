@@ -300,7 +300,11 @@ def judge_url(url: str, registry: Registry) -> list[Verdict]:
         if not host:
             return [Verdict(f"link {url!r} has no readable host", registry.hosts_text(), url)]
         verdict = _judge_host(host, url, registry)
-        return [verdict] if verdict else []
+        if verdict:
+            return [verdict]
+        form = urlsplit(registry.form_url)
+        if host == form.hostname and "/requests" in urlsplit(url).path and url.rstrip("/") != registry.form_url.rstrip("/"):
+            return [Verdict(f"complaint-form link {url!r} differs from the registry", f"the registry's form is {registry.form_url}", url)]
     return []
 
 
