@@ -21,6 +21,10 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import phonenumbers
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
 
 log = logging.getLogger("mkdocs.hooks.contacts")
@@ -511,9 +515,7 @@ def _shown(path: Path, root: Path) -> str:
 _state: dict[str, Any] = {}
 
 
-def on_config(config: Any) -> Any:
-    from mkdocs.exceptions import PluginError
-
+def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
     try:
         registry = registry_from_extra(dict(config.extra), config.site_url)
     except RegistryError as exc:
@@ -526,23 +528,24 @@ def on_config(config: Any) -> Any:
     return config
 
 
-def on_page_markdown(markdown: str, /, *, page: Any, config: Any, files: Any) -> str:
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The page's source file is checked (not `markdown`, which has lost its front matter),
     # so that line numbers are those of the file the author edits.
     registry: Registry = _state["registry"]
     source = page.file.content_string
-    problems = check_markdown(source, file=_shown(Path(page.file.abs_src_path), _state["root"]), registry=registry)
+    shown = _shown(Path(page.file.abs_src_path), _state["root"]) if page.file.abs_src_path else page.file.src_uri
+    problems = check_markdown(source, file=shown, registry=registry)
     _state["reported"][page.file.src_uri] = {p.key for p in problems}
     for problem in problems:
         log.warning("contacts: %s", problem)
     return markdown
 
 
-def _built_name(config: Any, dest: str) -> str:
+def _built_name(config: MkDocsConfig, dest: str) -> str:
     return _shown(Path(config.site_dir) / dest, _state["root"])
 
 
-def on_post_page(output: str, /, *, page: Any, config: Any) -> str:
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     registry: Registry = _state["registry"]
     already = _state["reported"].get(page.file.src_uri, set())
     for problem in check_html(output, file=_built_name(config, page.file.dest_uri), registry=registry):
@@ -552,7 +555,7 @@ def on_post_page(output: str, /, *, page: Any, config: Any) -> str:
     return output
 
 
-def on_post_template(output_content: str, /, *, template_name: str, config: Any) -> str:
+def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
     if template_name.endswith(".html"):
         for problem in check_html(output_content, file=_built_name(config, template_name), registry=_state["registry"]):
             log.warning("contacts: %s", problem)
