@@ -70,6 +70,8 @@ BAD_DETAILS = [
     ("t-me-link", "[Grup bantuan](https://t.me/bantuanakun)", "t.me", REGISTRY.phone_display),
     ("whatsapp-number-text", "WhatsApp 0812-3456-7890 (admin)", "WhatsApp 0812-3456-7890", REGISTRY.phone_display),
     ("telegram-number-text", "Telegram: +62 813 1111 2222", "Telegram: +62 813 1111 2222", REGISTRY.phone_display),
+    ("telegram-handle-text", "Hubungi admin di Telegram @bukablokir_cepat.", "Telegram @bukablokir_cepat",
+     REGISTRY.phone_display),
 ]
 
 
@@ -130,7 +132,7 @@ HARMLESS = [
     "Call center buka setiap hari pukul 08.00–20.00 WIB (08.00-20.00).",
     "Batas 15 hari kalender sejak 2023 (gelombang 48); dulu 30 hari (Permenko 11/2020).",
     "Situs palsu seperti prakerja[.]co[.]id, prakerja12[.]xyz dan kartu-prakerja[.]com.",
-    "Jangan percaya pesan WhatsApp atau Telegram yang menawarkan bantuan.",
+    "Jangan percaya pesan WhatsApp atau Telegram yang menawarkan bantuan (WhatsApp, 2024).",
     "Email resmi berakhiran @prakerja.go.id; akun Instagram @prakerja.go.id.",
     f"Nomor {REGISTRY.phone_display}, 08001503001, 0800 150 3001, +62 800-150-3001, +628001503001.",
     "[Telepon](tel:08001503001) [Telepon](tel:+62-800-1503001)",

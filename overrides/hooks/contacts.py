@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import phonenumbers
 from mkdocs.config.defaults import MkDocsConfig
@@ -71,8 +71,9 @@ _WEB_TLDS = frozenset(
     "id com net org info biz xyz vip tv me io co site online top app link ly cc shop store "
     "club live icu asia pro web tk ml ga cf gq buzz fun website space click cloud dev page".split()
 )
+# "WhatsApp 0812-...", "WA: +62 812 ...", "Telegram @admin": a messaging contact in words.
 _MESSAGING_NUMBER = re.compile(
-    r"(?i)\b(whats\s?app|wa|telegram)\b[^\d\n]{0,20}?(\+?\d[\d\s().\-]{6,}\d)"
+    r"(?i)\b(whats\s?app|wa|telegram)\b[^\d\n@]{0,20}?(\+?\d[\d\s().\-]{6,}\d|@[a-z0-9_]{4,})"
 )
 _TRAILING = ".,;:!?)'\""
 
@@ -121,7 +122,7 @@ class Registry:
 
     @property
     def mailto(self) -> str:
-        return f"mailto:{self.email}?subject={_quote(self.email_subject)}"
+        return f"mailto:{self.email}?subject={quote(self.email_subject, safe='')}"
 
     def channels(self) -> str:
         return f"the official channels are {self.form_url}, {self.email} and {self.phone_display}"
@@ -143,12 +144,6 @@ class Registry:
                     "links to it always fail; remove it"
                 )
         return problems
-
-
-def _quote(text: str) -> str:
-    from urllib.parse import quote
-
-    return quote(text, safe="")
 
 
 def registry_from_extra(extra: dict[str, Any], site_url: str | None = None) -> Registry:
@@ -376,7 +371,7 @@ def scan_text(text: str, registry: Registry) -> list[tuple[int, Verdict]]:
         findings += [(start, v) for v in judge_url(url, registry)]
         text = _mask(text, start, end)
     for m in _MESSAGING_NUMBER.finditer(text):
-        if sum(c.isdigit() for c in m.group(2)) >= 9:
+        if m.group(2).startswith("@") or sum(c.isdigit() for c in m.group(2)) >= 9:
             findings.append((m.start(), Verdict(
                 f"messaging number {m.group(0)!r}",
                 f"WhatsApp/Telegram is never an official channel; {registry.channels()}",
