@@ -165,6 +165,7 @@ def test_registry_rejects_a_display_that_is_another_number_and_a_lookalike_offic
 
 def test_real_markdown_sources_pass_clean() -> None:
     problems = contacts.check_markdown_files((ROOT / "docs").rglob("*.md"), root=ROOT, registry=REGISTRY)
+    problems += contacts.check_markup_files((ROOT / "docs").rglob("*.svg"), root=ROOT, registry=REGISTRY)
     assert problems == [], "\n".join(map(str, problems))
 
 
@@ -207,8 +208,9 @@ def test_bad_detail_in_built_html_is_reported_with_html_file_and_line(site_dir: 
 
 
 def test_strict_build_fails_naming_file_line_and_registry_value(tmp_path: Path) -> None:
-    """One real build with three faults: a changed digit in a page, a look-alike host added
-    to the allowlist and linked, and a WhatsApp link put into the theme's footer block."""
+    """One real build with four faults: a changed digit in a page, a look-alike host added
+    to the allowlist and linked, a WhatsApp link put into the theme's footer block, and a
+    WhatsApp number in an SVG image."""
     project = copy_project(tmp_path / "project")
     page = project / PAGE
     text = page.read_text(encoding="utf-8")
@@ -223,6 +225,11 @@ def test_strict_build_fails_naming_file_line_and_registry_value(tmp_path: Path) 
     index = project / "docs" / "index.md"
     index_line = body_line(index)
     insert_line(index, index_line, "Lihat juga [situs ini](https://prakerja.co.id/bantuan).")
+    svg = project / "docs" / "assets" / "favicon.svg"
+    svg.write_text(svg.read_text(encoding="utf-8").replace("</svg>", "\n<text>WA 0812 7777 6666</text></svg>"),
+                   encoding="utf-8")
+    svg_text = svg.read_text(encoding="utf-8")
+    svg_line = svg_text[: svg_text.index("<text>WA")].count("\n") + 1
     partial = project / "overrides" / "partials" / "kontak-resmi.html"
     partial.write_text(partial.read_text(encoding="utf-8").replace(
         "</ul>", '<li><a href="https://wa.me/6281234567890">WhatsApp admin</a></li></ul>'), encoding="utf-8")
@@ -234,3 +241,4 @@ def test_strict_build_fails_naming_file_line_and_registry_value(tmp_path: Path) 
     assert f"docs/index.md:{index_line}: look-alike host" in out and "'prakerja.co.id'" in out, out
     assert "cited_hosts lists 'prakerja.co.id'" in out, out
     assert "kontak/index.html:" in out and "messaging host (WhatsApp/Telegram) 'wa.me'" in out, out
+    assert f"docs/assets/favicon.svg:{svg_line}: messaging number 'WA 0812 7777 6666'" in out, out

@@ -49,6 +49,7 @@ URL_ATTRS = frozenset({"href", "src", "action", "formaction", "poster", "cite", 
 # Attributes shown to readers (or to search engines and link previews): scanned as text.
 TEXT_ATTRS = frozenset({"title", "alt", "aria-label", "content", "placeholder", "value", "label"})
 SKIP_TEXT_IN = frozenset({"script", "style"})
+MARKUP_ASSETS = ".svg"  # images in docs/ that hold text: checked like HTML
 
 # No library finds URLs, e-mail addresses or bare host names in running text, so these few
 # patterns are hand-written; everything they find is then judged with urllib, phonenumbers
@@ -490,12 +491,18 @@ def check_markdown_files(paths: Iterable[Path], *, root: Path, registry: Registr
     ]
 
 
-def check_site(site_dir: Path, *, registry: Registry) -> list[Problem]:
-    """Problems in every HTML file of a built site (file names relative to site_dir)."""
+def check_markup_files(paths: Iterable[Path], *, root: Path, registry: Registry) -> list[Problem]:
+    """Problems in HTML or SVG files (SVG images can carry text and links too)."""
     return [
-        p for path in sorted(site_dir.rglob("*.html"))
-        for p in check_html(path.read_text(encoding="utf-8"), file=_shown(path, site_dir), registry=registry)
+        p for path in sorted(paths)
+        for p in check_html(path.read_text(encoding="utf-8"), file=_shown(path, root), registry=registry)
     ]
+
+
+def check_site(site_dir: Path, *, registry: Registry) -> list[Problem]:
+    """Problems in every HTML and SVG file of a built site (file names relative to site_dir)."""
+    paths = [*site_dir.rglob("*.html"), *site_dir.rglob(f"*{MARKUP_ASSETS}")]
+    return check_markup_files(paths, root=site_dir, registry=registry)
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -556,3 +563,9 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
             log.warning("contacts: %s", problem)
     return output_content
 
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    # SVG images are copied as they are, without a page event: check their sources.
+    svgs = Path(config.docs_dir).rglob(f"*{MARKUP_ASSETS}")
+    for problem in check_markup_files(svgs, root=_state["root"], registry=_state["registry"]):
+        log.warning("contacts: %s", problem)
