@@ -368,6 +368,8 @@ def scan_text(text: str, registry: Registry) -> list[tuple[int, Verdict]]:
     host names and finally phone numbers, so that one detail is reported once.
     """
     findings: list[tuple[int, Verdict]] = []
+    if not text.strip():
+        return findings
     for start, end, url in _url_spans(text):
         findings += [(start, v) for v in judge_url(url, registry)]
         text = _mask(text, start, end)
@@ -390,7 +392,8 @@ def scan_text(text: str, registry: Registry) -> list[tuple[int, Verdict]]:
         verdict = _judge_host(m.group(1), m.group(1), registry)
         if verdict:
             findings.append((m.start(), Verdict("unlinked " + verdict.found, verdict.expected, verdict.key)))
-    findings += _scan_numbers(text, registry)
+    if any(c.isdigit() for c in text):
+        findings += _scan_numbers(text, registry)
     return findings
 
 
