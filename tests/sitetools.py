@@ -77,7 +77,8 @@ class LoopbackServer:
         return self
 
     def stop(self) -> None:
-        self.httpd.shutdown()
+        if self._thread.is_alive():  # shutdown() waits forever on a server never started
+            self.httpd.shutdown()
         self.httpd.server_close()
 
 
