@@ -9,7 +9,7 @@ Prints the hit rate (expected page in the top 3, and first), the time from the l
 keystroke to the settled result list (median and 90th percentile), the time until the
 search box is ready after loading a page, and the size of what search downloads.
 
-    CHROMIUM_PATH=/usr/bin/chromium .venv/bin/python benchmarks/search_bench.py [--repeat 3]
+    CHROMIUM_PATH=/usr/bin/chromium .venv/bin/python benchmarks/search_bench.py [--repeat 3] [--throttle 4]
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
 from searchtools import QUERIES, TOP, SearchBox  # noqa: E402
 from sitetools import CHROMIUM_ARGS, ROOT, LoopbackServer, build_site, chromium_path, copy_project  # noqa: E402
@@ -37,19 +37,19 @@ LUNR_ID = "assets/javascripts/lunr/min/lunr.id.min.js"
 @dataclass
 class Run:
     name: str
-    top3: int
-    top1: int
-    misses: list[str]
-    keystroke_ms: list[float]
-    ready_ms: list[float]
-    index_raw: int
-    index_gzip: int
-    extension_raw: int
-    extension_gzip: int
+    server: LoopbackServer
+    site_dir: Path
+    top3: int = 0
+    top1: int = 0
+    misses: list[str] = field(default_factory=list)
+    keystroke_ms: list[float] = field(default_factory=list)
+    ready_ms: list[float] = field(default_factory=list)
 
-
-def _gzip_size(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+    def sizes(self) -> list[tuple[str, int, int]]:
+        files = [self.site_dir / "search" / "search_index.json"]
+        if self.name.startswith("Indonesian"):
+            files.append(self.site_dir / LUNR_ID)
+        return [(f.name, f.stat().st_size, len(gzip.compress(f.read_bytes(), compresslevel=6))) for f in files]
 
 
 def _without_hook(project: Path) -> None:
@@ -69,34 +69,25 @@ def _build(project: Path, out: Path) -> LoopbackServer:
     return server.start()
 
 
-def _measure(name: str, server: LoopbackServer, site_dir: Path, browser, repeat: int) -> Run:  # noqa: ANN001
-    keystroke: list[float] = []
-    ready: list[float] = []
-    top3 = top1 = 0
-    misses: list[str] = []
-    for round_ in range(repeat):
-        context = browser.new_context()
-        page = context.new_page()
-        start = time.perf_counter()
-        box = SearchBox(page, server.url)
-        ready.append((time.perf_counter() - start) * 1000)
-        for query in QUERIES:
-            results, elapsed = box.search(query.text)
-            keystroke.append(elapsed)
-            if round_ == 0:
-                top3 += query.expected in results[:TOP]
-                top1 += results[:1] == [query.expected]
-                if query.expected not in results[:TOP]:
-                    misses.append(f"{query.text!r} ({query.kind})")
-        context.close()
-    index = site_dir / "search" / "search_index.json"
-    extension = site_dir / LUNR_ID
-    loaded = name.startswith("Indonesian")
-    return Run(
-        name, top3, top1, misses, keystroke, ready,
-        index.stat().st_size, _gzip_size(index),
-        extension.stat().st_size if loaded else 0, _gzip_size(extension) if loaded else 0,
-    )
+def _round(run: Run, browser: Browser, throttle: float, *, count_hits: bool) -> None:
+    """Load a page in a fresh context (cold cache), wait for search, type every query."""
+    context = browser.new_context()
+    page = context.new_page()
+    if throttle > 1:
+        # Chromium's CPU throttling slows the page and its worker, as a cheap phone would.
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+    start = time.perf_counter()
+    box = SearchBox(page, run.server.url)
+    run.ready_ms.append((time.perf_counter() - start) * 1000)
+    for query in QUERIES:
+        results, elapsed = box.search(query.text)
+        run.keystroke_ms.append(elapsed)
+        if count_hits:
+            run.top3 += query.expected in results[:TOP]
+            run.top1 += results[:1] == [query.expected]
+            if query.expected not in results[:TOP]:
+                run.misses.append(f"{query.text!r} ({query.kind})")
+    context.close()
 
 
 def _report(runs: list[Run]) -> None:
@@ -111,11 +102,10 @@ def _report(runs: list[Run]) -> None:
             f"{r.name:{width}}  {r.top3:>3}/{n} {100 * r.top3 / n:5.1f}%  {r.top1:>3}/{n} {100 * r.top1 / n:5.1f}%"
             f"  {statistics.median(r.keystroke_ms):10.1f} {p90:11.1f}  {statistics.median(r.ready_ms):9.0f}"
         )
-    print("\nDownloaded by search (bytes)      raw    gzip -6")
+    print(f"\n{'Downloaded by search (bytes)':{width + 20}}  {'raw':>7}  {'gzip -6':>7}")
     for r in runs:
-        print(f"{r.name:{width}}  search_index.json  {r.index_raw:>7}  {r.index_gzip:>7}")
-        if r.extension_raw:
-            print(f"{r.name:{width}}  lunr.id.min.js     {r.extension_raw:>7}  {r.extension_gzip:>7}")
+        for file, raw, packed in r.sizes():
+            print(f"{r.name:{width}}  {file:18}  {raw:>7}  {packed:>7}")
     for r in runs:
         if r.misses:
             print(f"\n{r.name}: not in the top {TOP}: " + ", ".join(r.misses))
@@ -124,6 +114,7 @@ def _report(runs: list[Run]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the query set per build (timings)")
+    parser.add_argument("--throttle", type=float, default=1, help="Chromium CPU slowdown factor, e.g. 4")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -133,16 +124,22 @@ def main() -> None:
             ("Indonesian (lunr.id)", ROOT, tmp / "site-id"),
             ("Material default", default_project, tmp / "site-default"),
         ]
-        servers = [(name, _build(project, out), out) for name, project, out in builds]
+        runs = [Run(name, _build(project, out), out) for name, project, out in builds]
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
-                runs = [_measure(name, server, out, browser, args.repeat) for name, server, out in servers]
+                for run in runs:  # warm-up round, not counted
+                    _round(Run(run.name, run.server, run.site_dir), browser, args.throttle, count_hits=False)
+                for round_ in range(args.repeat):  # builds alternate, so drift hits both alike
+                    for run in runs:
+                        _round(run, browser, args.throttle, count_hits=round_ == 0)
                 browser.close()
+            if args.throttle > 1:
+                print(f"\nCPU throttled {args.throttle:g}x (Chromium's Emulation.setCPUThrottlingRate)")
+            _report(runs)
         finally:
-            for _, server, _ in servers:
-                server.stop()
-    _report(runs)
+            for run in runs:
+                run.server.stop()
 
 
 if __name__ == "__main__":
