@@ -74,3 +74,15 @@ def test_stemmed_words_are_not_reported_missing(session: Session) -> None:
 def test_stop_words_alone_find_nothing(session: Session) -> None:
     results, _ = session.box.search("yang dan")
     assert results == []
+
+
+def test_query_syntax_and_partial_words_raise_no_warning(session: Session) -> None:
+    # lunr's query syntax (presence, fuzziness, boosts, fields, quotes) and half-typed
+    # words pass through the wildcard stemming without making a query the worker rejects.
+    before = len(session.console)
+    found = {}
+    for text in ['"akun diblokir"', "+akun -joki", "blokir~1", "blokir^2", "*blokir", "title:akun",
+                 "0800-", "info@", "dibl", "pemblo", "di", "yang"]:
+        found[text] = len(session.box.search(text)[0])
+    assert session.console[before:] == [], session.console[before:]
+    assert found['"akun diblokir"'] > 0 and found["+akun -joki"] > 0 and found["yang"] == 0, found
