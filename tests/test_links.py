@@ -194,6 +194,21 @@ def test_webinar_kit_qr_codes_decode_to_their_urls_which_resolve(site: LoopbackS
         assert path == "/" + _url_path(entry["page"]), f"{entry['name']}: QR opens {path}, not {entry['page']}"
 
 
+def test_webinar_kit_has_a_copy_button_for_every_link(site: LoopbackServer, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto(site.url + "kit-webinar/")
+    blocks = page.locator("article .kit-tautan")
+    assert blocks.count() == len(_config()["extra"]["webinar_links"])
+    for i in range(blocks.count()):
+        block = blocks.nth(i)
+        button = block.locator('button[data-md-type="copy"], button.md-clipboard')
+        assert button.count() == 1, f"kit link {i + 1} has no copy button"
+        target = button.get_attribute("data-clipboard-target") or ""
+        copied = page.locator(target).inner_text().strip()
+        assert copied == block.locator("pre code").inner_text().strip() and copied.startswith(site.url)
+    page.close()
+
+
 def test_qr_hook_rejects_a_link_to_a_missing_page(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
