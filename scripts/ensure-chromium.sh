@@ -10,7 +10,7 @@ if [ -r /etc/debian_version ] && [ "$(id -u)" = 0 ]; then
   echo "==> installing Debian's chromium package" >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
-  apt-get install -y -qq --no-install-recommends chromium >&2
+  apt-get install -y -qq chromium >&2
   [ -x /usr/bin/chromium ] && found /usr/bin/chromium
 fi
 if [ ! -r /etc/debian_version ] && .venv/bin/playwright install chromium >&2; then
