@@ -212,12 +212,12 @@ def test_webinar_kit_has_a_copy_button_for_every_link(site: LoopbackServer, brow
 def test_qr_hook_rejects_a_link_to_a_missing_page(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("page: kontak.md}", "page: kontak-lama.md}"), encoding="utf-8"
-    )
+    text, count = re.subn(r"(webinar_links:\n\s*- \{.*?page: )[^,}]+", r"\1halaman-lama.md", config.read_text(encoding="utf-8"))
+    assert count == 1, "mkdocs.yml: no extra.webinar_links entry to break"
+    config.write_text(text, encoding="utf-8")
     result = build_site(project, tmp_path / "out", "http://127.0.0.1:8000/")
     assert result.returncode != 0
-    assert "extra.webinar_links[" in result.output and "'kontak-lama.md' is not a page" in result.output, result.output
+    assert "extra.webinar_links[0].page: 'halaman-lama.md' is not a page" in result.output, result.output
 
 
 # --- Link previews -------------------------------------------------------------------------------
