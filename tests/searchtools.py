@@ -49,6 +49,7 @@ QUERIES: list[Query] = [
     Query("Kenapa akun saya diblokir?", "penyebab/", "question"),
     Query("Cara mengatasi akun Prakerja yang terblokir", "pemulihan/", "question"),
     Query("akun diblokir padahal tidak melanggar", "faq/", "question"),
+    Query("tidak bisa login", "faq/", "question"),
     Query("bagaimana cara memulihkan akun", "pemulihan/", "question"),
     Query("cara mengisi formulir pengaduan", "pemulihan/formulir-pengaduan/", "question"),
     Query("apa saja bukti yang harus disiapkan", "pemulihan/bukti/", "question"),
