@@ -1,7 +1,7 @@
 # The two commands of the README. Each does all of its own set-up.
 # Material prints a notice about MkDocs 2 on every build; the README explains the portability plan.
 export NO_MKDOCS_2_WARNING := 1
-.PHONY: serve test build offline bench clean
+.PHONY: serve test build offline links bench clean
 
 serve:  ## Serve the site with live reload on http://127.0.0.1:8000
 	scripts/setup-env.sh --inexact
@@ -14,6 +14,14 @@ test:  ## Run the whole test suite (strict build, linkchecker, headless Chromium
 build:  ## Build the site into site/
 	scripts/setup-env.sh --inexact
 	.venv/bin/mkdocs build --strict
+
+offline:  ## Zip of the site that works opened from disk, search included: dist/akun-prakerja-diblokir-offline.zip
+	scripts/setup-env.sh --inexact
+	.venv/bin/python scripts/make-offline.py --out dist
+
+links:  ## Print the pages, headings and redirects missing from published-links.txt (append them)
+	scripts/setup-env.sh --inexact --group test
+	.venv/bin/python tests/publishedlinks.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -1,0 +1,574 @@
+"""The contact checker: no page may show a phone number, email address or link that is not
+in the registry of official contacts (`extra.official` in mkdocs.yml).
+
+Used twice, with the same functions:
+- as an MkDocs hook: every problem is logged as a WARNING, so the strict build fails and
+  `mkdocs serve` shows it at once (the Markdown source of each page, then its built HTML);
+- by tests/test_contacts.py, over the Markdown sources and the built HTML.
+
+Every problem names the file, the line, what was found and what the registry holds.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote, urlsplit
+
+import phonenumbers
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
+
+log = logging.getLogger("mkdocs.hooks.contacts")
+
+REGION = "ID"
+REGISTRY_KEY = "official"  # extra.official in mkdocs.yml
+
+# Deny rules (not contact details, so not in the registry): these can never be an official
+# channel, whatever the allowlist says.
+MESSAGING_HOSTS = (
+    "wa.me", "wa.link", "whatsapp.com", "whatsapp.net",
+    "t.me", "telegram.me", "telegram.org", "telegram.dog",
+)
+MESSAGING_SCHEMES = ("whatsapp", "tg", "sms", "smsto", "viber")
+LOOKALIKE_MARK = "prakerja"  # any host containing it must be an official host
+# Official hosts must be Indonesian government hosts: a guard so that no look-alike can be
+# made "official" by adding it to the registry.
+OFFICIAL_SUFFIX = ".go.id"
+
+# Attributes whose value is a URL (xmlns is a namespace name, not a link).
+URL_ATTRS = frozenset({"href", "src", "action", "formaction", "poster", "cite", "xlink:href"})
+# Attributes shown to readers (or to search engines and link previews): scanned as text.
+TEXT_ATTRS = frozenset({"title", "alt", "aria-label", "content", "placeholder", "value", "label"})
+SKIP_TEXT_IN = frozenset({"script", "style"})
+MARKUP_ASSETS = ".svg"  # images in docs/ that hold text: checked like HTML
+
+# No library finds URLs, e-mail addresses or bare host names in running text, so these few
+# patterns are hand-written; everything they find is then judged with urllib, phonenumbers
+# and the registry.
+_URL = re.compile(
+    r"""(?ix)
+    (?:\b(?:https?|ftp)://|\b(?:mailto|tel|sms|smsto|whatsapp|tg|viber):)
+    [^\s<>"'`\]]+
+    """
+)
+# Markdown <angle-bracket> link targets may contain spaces; scheme-relative //host links.
+_ANGLE_TARGET = re.compile(r"\]\(\s*<([^<>\n]+)>")
+_SCHEME_RELATIVE = re.compile(r"""(?i)(?:\]\(\s*<?|\b(?:href|src|action)\s*=\s*["']?)(//[^\s<>"')]+)""")
+_EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+_BARE_HOST = re.compile(
+    r"(?i)(?<![\w@/.-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24}))(?![\w-]|\.[a-z0-9])"
+)
+# Top-level domains that make a word.word pair an address a reader could type.
+_WEB_TLDS = frozenset(
+    "id com net org info biz xyz vip tv me io co site online top app link ly cc shop store "
+    "club live icu asia pro web tk ml ga cf gq buzz fun website space click cloud dev page".split()
+)
+# "WhatsApp 0812-...", "WA: +62 812 ...", "Telegram @admin": a messaging contact in words.
+_MESSAGING_NUMBER = re.compile(
+    r"(?i)\b(whats\s?app|wa|telegram)\b[^\d\n@]{0,20}?(\+?\d[\d\s().\-]{6,}\d|@[a-z0-9_]{4,})"
+)
+_TRAILING = ".,;:!?)'\""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    found: str  # what was found, quoted as written
+    expected: str  # what the registry holds
+    key: str  # the detail itself, normalised (number in E.164, address, host or URL)
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    found: str
+    expected: str
+    key: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.found}; {self.expected}"
+
+
+class RegistryError(ValueError):
+    """The registry in mkdocs.yml is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class Registry:
+    form_url: str
+    email: str
+    email_subject: str
+    phone: phonenumbers.PhoneNumber
+    phone_display: str
+    official_hosts: frozenset[str]
+    cited_hosts: frozenset[str]
+    own_hosts: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def phone_e164(self) -> str:
+        return phonenumbers.format_number(self.phone, PhoneNumberFormat.E164)
+
+    @property
+    def phone_text(self) -> str:
+        return f"{self.phone_display} (tel:{self.phone_e164})"
+
+    @property
+    def mailto(self) -> str:
+        return f"mailto:{self.email}?subject={quote(self.email_subject, safe='')}"
+
+    def channels(self) -> str:
+        return f"the official channels are {self.form_url}, {self.email} and {self.phone_display}"
+
+    def hosts_text(self) -> str:
+        return (
+            f"the registry allows the official hosts {', '.join(sorted(self.official_hosts))} and "
+            f"the cited sources in extra.{REGISTRY_KEY}.cited_hosts"
+        )
+
+    def config_problems(self) -> list[str]:
+        """Allowlist entries that the deny rules will always reject (reported, not fatal)."""
+        problems = []
+        for host in sorted(self.cited_hosts):
+            kind = _denied_kind(host, self)
+            if kind:
+                problems.append(
+                    f"mkdocs.yml extra.{REGISTRY_KEY}.cited_hosts lists '{host}', a {kind}: "
+                    "links to it always fail; remove it"
+                )
+        return problems
+
+
+def registry_from_extra(extra: dict[str, Any], site_url: str | None = None) -> Registry:
+    """Build the registry from `config.extra`; RegistryError names the bad key."""
+    data = extra.get(REGISTRY_KEY)
+    if not isinstance(data, dict):
+        raise RegistryError(f"mkdocs.yml: extra.{REGISTRY_KEY} (the registry of official contacts) is missing")
+
+    def get(path: str) -> Any:
+        node: Any = data
+        for key in path.split("."):
+            if not isinstance(node, dict) or key not in node or node[key] in (None, "", []):
+                raise RegistryError(f"mkdocs.yml: extra.{REGISTRY_KEY}.{path} is missing")
+            node = node[key]
+        return node
+
+    errors: list[str] = []
+    official_hosts = frozenset(str(h).lower() for h in get("web.hosts"))
+    for host in sorted(official_hosts):
+        if not host.endswith(OFFICIAL_SUFFIX):
+            errors.append(f"extra.{REGISTRY_KEY}.web.hosts lists '{host}', which is not a {OFFICIAL_SUFFIX} host")
+    form_url = str(get("form.url"))
+    if (urlsplit(form_url).hostname or "") not in official_hosts or not form_url.startswith("https://"):
+        errors.append(f"extra.{REGISTRY_KEY}.form.url '{form_url}' is not an https URL on an official host")
+    home = str(get("web.home"))
+    if (urlsplit(home).hostname or "") not in official_hosts:
+        errors.append(f"extra.{REGISTRY_KEY}.web.home '{home}' is not on an official host")
+    email = str(get("email.address")).lower()
+    if not _EMAIL.fullmatch(email) or email.rsplit("@", 1)[1] not in official_hosts:
+        errors.append(f"extra.{REGISTRY_KEY}.email.address '{email}' is not an address on an official host")
+    number_text, display = str(get("phone.number")), str(get("phone.display"))
+    try:
+        phone = phonenumbers.parse(number_text, REGION)
+        shown = phonenumbers.parse(display, REGION)
+    except phonenumbers.NumberParseException as exc:
+        raise RegistryError(f"mkdocs.yml: extra.{REGISTRY_KEY}.phone: not a phone number ({exc})") from None
+    if not phonenumbers.is_valid_number(phone):
+        errors.append(f"extra.{REGISTRY_KEY}.phone.number '{number_text}' is not a valid {REGION} number")
+    if phonenumbers.format_number(shown, PhoneNumberFormat.E164) != phonenumbers.format_number(phone, PhoneNumberFormat.E164):
+        errors.append(
+            f"extra.{REGISTRY_KEY}.phone.display '{display}' is not the same number as "
+            f"phone.number '{number_text}'"
+        )
+    if errors:
+        raise RegistryError("mkdocs.yml: " + "; ".join(errors))
+    own = urlsplit(site_url or "").hostname
+    return Registry(
+        form_url=form_url,
+        email=email,
+        email_subject=str(get("email.subject")),
+        phone=phone,
+        phone_display=display,
+        official_hosts=official_hosts,
+        cited_hosts=frozenset(str(h).lower() for h in data.get("cited_hosts") or ()),
+        own_hosts=frozenset({own}) if own else frozenset(),
+    )
+
+
+def load_registry(config_file: Path, site_url: str | None = None) -> Registry:
+    """The registry as mkdocs.yml holds it (for tests and scripts)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, encoding="utf-8") as f:
+        config = yaml_load(f)
+    return registry_from_extra(config.get("extra") or {}, site_url or config.get("site_url"))
+
+
+# --- judging one detail -------------------------------------------------------------------
+
+
+def _denied_kind(host: str, registry: Registry) -> str | None:
+    host = host.lower().rstrip(".")
+    if any(host == m or host.endswith("." + m) for m in MESSAGING_HOSTS):
+        return "messaging host (WhatsApp/Telegram)"
+    squashed = host.replace("-", "").replace(".", "").replace("_", "")
+    if LOOKALIKE_MARK in squashed and host not in registry.official_hosts:
+        return "look-alike host (not an official Prakerja host)"
+    return None
+
+
+def _host_allowed(host: str, registry: Registry) -> bool:
+    return (
+        host in registry.official_hosts
+        or host in registry.own_hosts
+        or any(host == c or host.endswith("." + c) for c in registry.cited_hosts)
+    )
+
+
+def _judge_host(host: str, shown: str, registry: Registry) -> Verdict | None:
+    host = host.lower().rstrip(".")
+    where = f"'{host}'" if shown.lower() == host else f"'{host}' in {shown!r}"
+    kind = _denied_kind(host, registry)
+    if kind and kind.startswith("messaging"):
+        return Verdict(f"{kind} {where}", f"never an official channel; {registry.channels()}", host)
+    if kind:
+        return Verdict(
+            f"{kind} {where}",
+            f"refused even if allowlisted; the official hosts are "
+            f"{', '.join(sorted(registry.official_hosts))} (write a scam domain defanged: prakerja[.]co[.]id)",
+            host,
+        )
+    if not _host_allowed(host, registry):
+        return Verdict(f"host {where} is not on the allowlist", registry.hosts_text(), host)
+    return None
+
+
+def _judge_number(number: phonenumbers.PhoneNumber, shown: str, registry: Registry, what: str = "phone number") -> Verdict | None:
+    # Compared in E.164: PhoneNumber equality also compares how the number was written.
+    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    if e164 == registry.phone_e164:
+        return None
+    shown = shown.strip("[]")  # the matcher keeps the bracket of a Markdown link text
+    return Verdict(
+        f"{what} {shown!r} ({e164}) is not in the registry",
+        f"the registry's call-center number is {registry.phone_text}",
+        e164,
+    )
+
+
+def _judge_email(address: str, registry: Registry, shown: str = "") -> Verdict | None:
+    if address.lower() == registry.email:
+        return None
+    where = f" in {shown!r}" if shown else ""
+    return Verdict(
+        f"email address {address!r}{where} is not in the registry",
+        f"the registry's address is {registry.email}",
+        address.lower(),
+    )
+
+
+def judge_url(url: str, registry: Registry) -> list[Verdict]:
+    """Problems with one link target; relative links and other schemes pass."""
+    url = url.strip()
+    scheme_match = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", url)
+    scheme = scheme_match.group(1).lower() if scheme_match else ""
+    if scheme in MESSAGING_SCHEMES:
+        return [Verdict(f"messaging link {url!r}", f"never an official channel; {registry.channels()}", url)]
+    if scheme == "tel":
+        raw = unquote(url[4:]).split(";")[0]
+        try:
+            number = phonenumbers.parse(raw, REGION)
+        except phonenumbers.NumberParseException:
+            return [Verdict(f"tel: link {url!r} holds no phone number", f"expected tel:{registry.phone_e164}", url)]
+        verdict = _judge_number(number, url, registry, "tel: link")
+        return [verdict] if verdict else []
+    if scheme == "mailto":
+        return _judge_mailto(url, registry)
+    if scheme in ("http", "https", "ftp") or url.startswith("//"):
+        try:
+            host = urlsplit(url).hostname
+        except ValueError:
+            host = None
+        if not host:
+            return [Verdict(f"link {url!r} has no readable host", registry.hosts_text(), url)]
+        verdict = _judge_host(host, url, registry)
+        if verdict:
+            return [verdict]
+        form = urlsplit(registry.form_url)
+        if host == form.hostname and "/requests" in urlsplit(url).path and url.rstrip("/") != registry.form_url.rstrip("/"):
+            return [Verdict(f"complaint-form link {url!r} differs from the registry", f"the registry's form is {registry.form_url}", url)]
+    return []
+
+
+def _judge_mailto(url: str, registry: Registry) -> list[Verdict]:
+    verdicts: list[Verdict] = []
+    path, _, query = url[len("mailto:"):].partition("?")
+    params: dict[str, str] = {}
+    for pair in query.split("&") if query else ():
+        key, _, value = pair.partition("=")
+        # RFC 6068: '+' is a literal plus in mailto, so unquote (not unquote_plus).
+        params[unquote(key).lower()] = unquote(value)
+    addresses = [unquote(a).strip() for a in path.split(",") if a.strip()]
+    for key in ("to", "cc", "bcc"):
+        addresses += [a.strip() for a in params.get(key, "").split(",") if a.strip()]
+    if not addresses:
+        verdicts.append(Verdict(f"mailto: link {url!r} has no address", f"expected {registry.mailto}", url))
+    for address in addresses:
+        verdict = _judge_email(address, registry, url)
+        if verdict:
+            verdicts.append(verdict)
+    subject = params.get("subject")
+    if subject != registry.email_subject:
+        found = "has no subject" if subject is None else f"has subject {subject!r}"
+        verdicts.append(
+            Verdict(
+                f"mailto: link {url!r} {found}",
+                f"the registry's subject is {registry.email_subject!r} ({registry.mailto})",
+                url,
+            )
+        )
+    return verdicts
+
+
+# --- scanning text ------------------------------------------------------------------------
+
+
+def _mask(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _url_spans(text: str) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for pattern, group in ((_ANGLE_TARGET, 1), (_SCHEME_RELATIVE, 1), (_URL, 0)):
+        for m in pattern.finditer(text):
+            start, end = m.span(group)
+            url = m.group(group)
+            if group == 0:
+                # Strip sentence punctuation; keep a ')' that closes a '(' inside the URL.
+                while url and url[-1] in _TRAILING and not (url[-1] == ")" and url.count("(") >= url.count(")")):
+                    url = url[:-1]
+                end = start + len(url)
+            if not any(s <= start < e for s, e, _ in spans):
+                spans.append((start, end, url))
+    return spans
+
+
+def scan_text(text: str, registry: Registry) -> list[tuple[int, Verdict]]:
+    """Every wrong contact detail in a piece of text, as (offset, verdict) pairs.
+
+    Links are judged first and blanked out, then messaging numbers, e-mail addresses, bare
+    host names and finally phone numbers, so that one detail is reported once.
+    """
+    findings: list[tuple[int, Verdict]] = []
+    if not text.strip():
+        return findings
+    for start, end, url in _url_spans(text):
+        findings += [(start, v) for v in judge_url(url, registry)]
+        text = _mask(text, start, end)
+    for m in _MESSAGING_NUMBER.finditer(text):
+        if m.group(2).startswith("@") or sum(c.isdigit() for c in m.group(2)) >= 9:
+            findings.append((m.start(), Verdict(
+                f"messaging number {m.group(0)!r}",
+                f"WhatsApp/Telegram is never an official channel; {registry.channels()}",
+                m.group(2),
+            )))
+            text = _mask(text, m.start(), m.end())
+    for m in _EMAIL.finditer(text):
+        verdict = _judge_email(m.group(0), registry)
+        if verdict:
+            findings.append((m.start(), verdict))
+        text = _mask(text, m.start(), m.end())
+    for m in _BARE_HOST.finditer(text):
+        if m.group(2).lower() not in _WEB_TLDS:
+            continue
+        verdict = _judge_host(m.group(1), m.group(1), registry)
+        if verdict:
+            findings.append((m.start(), Verdict("unlinked " + verdict.found, verdict.expected, verdict.key)))
+    if any(c.isdigit() for c in text):
+        findings += _scan_numbers(text, registry)
+    return findings
+
+
+def _scan_numbers(text: str, registry: Registry) -> list[tuple[int, Verdict]]:
+    findings: list[tuple[int, Verdict]] = []
+    valid_spans: list[tuple[int, int]] = []
+    # VALID leniency ignores dates, times (08.00–20.00) and short figures...
+    for match in PhoneNumberMatcher(text, REGION, leniency=Leniency.VALID):
+        valid_spans.append((match.start, match.end))
+        verdict = _judge_number(match.number, match.raw_string, registry)
+        if verdict:
+            findings.append((match.start, verdict))
+    # ...but misses numbers that are only "possible", such as 1800-150-3001 or 0800-150-30011
+    # (one digit changed or added). Dates and times have at most 8 digits, so 9 digits or more
+    # that are not an amount of money (Rp) count as a phone number too.
+    for match in PhoneNumberMatcher(text, REGION, leniency=Leniency.POSSIBLE):
+        if any(s < match.end and match.start < e for s, e in valid_spans):
+            continue
+        if sum(c.isdigit() for c in match.raw_string) < 9:
+            continue
+        if re.search(r"(?i)\bRp\.?\s*$", text[max(0, match.start - 4):match.start]):
+            continue
+        verdict = _judge_number(match.number, match.raw_string, registry, "number that looks like a phone number")
+        if verdict:
+            findings.append((match.start, verdict))
+    return findings
+
+
+def _line_at(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+# --- files --------------------------------------------------------------------------------
+
+
+def check_markdown(source: str, *, file: str, registry: Registry) -> list[Problem]:
+    """Problems in a Markdown page, with lines counted in `source` (front matter included)."""
+    problems = [
+        Problem(file, _line_at(source, offset), v.found, v.expected, v.key) for offset, v in scan_text(source, registry)
+    ]
+    return sorted(problems, key=lambda p: p.line)
+
+
+class _HTMLScanner(HTMLParser):
+    """Collects findings with the line of the tag or text they are in."""
+
+    def __init__(self, registry: Registry) -> None:
+        super().__init__(convert_charrefs=True)
+        self.registry = registry
+        self.findings: list[tuple[int, Verdict]] = []
+        self._skip: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        for name, value in attrs:
+            if not value:
+                continue
+            if name in URL_ATTRS or (name == "data" and tag == "object"):
+                self.findings += [(line, v) for v in judge_url(value, self.registry)]
+            elif name in ("srcset", "imagesrcset"):
+                for candidate in value.split(","):
+                    url = candidate.strip().split(" ")[0]
+                    self.findings += [(line, v) for v in judge_url(url, self.registry)]
+            elif name in TEXT_ATTRS:
+                self.findings += [(line + value.count("\n", 0, o), v) for o, v in scan_text(value, self.registry)]
+        if tag in SKIP_TEXT_IN:
+            self._skip.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in SKIP_TEXT_IN:
+            self._skip.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip and self._skip[-1] == tag:
+            self._skip.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
+        line = self.getpos()[0]
+        self.findings += [(line + data.count("\n", 0, o), v) for o, v in scan_text(data, self.registry)]
+
+
+def check_html(html: str, *, file: str, registry: Registry) -> list[Problem]:
+    """Problems in a built HTML file: link attributes, text, and text-like attributes."""
+    scanner = _HTMLScanner(registry)
+    scanner.feed(html)
+    scanner.close()
+    return sorted((Problem(file, line, v.found, v.expected, v.key) for line, v in scanner.findings), key=lambda p: p.line)
+
+
+def check_markdown_files(paths: Iterable[Path], *, root: Path, registry: Registry) -> list[Problem]:
+    """Problems in Markdown files (file names relative to root, e.g. docs/index.md)."""
+    return [
+        p for path in sorted(paths)
+        for p in check_markdown(path.read_text(encoding="utf-8"), file=_shown(path, root), registry=registry)
+    ]
+
+
+def check_markup_files(paths: Iterable[Path], *, root: Path, registry: Registry) -> list[Problem]:
+    """Problems in HTML or SVG files (SVG images can carry text and links too)."""
+    return [
+        p for path in sorted(paths)
+        for p in check_html(path.read_text(encoding="utf-8"), file=_shown(path, root), registry=registry)
+    ]
+
+
+def check_site(site_dir: Path, *, registry: Registry) -> list[Problem]:
+    """Problems in every HTML and SVG file of a built site (file names relative to site_dir)."""
+    paths = [*site_dir.rglob("*.html"), *site_dir.rglob(f"*{MARKUP_ASSETS}")]
+    return check_markup_files(paths, root=site_dir, registry=registry)
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# --- MkDocs hooks -------------------------------------------------------------------------
+
+_state: dict[str, Any] = {}
+
+
+def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
+    try:
+        registry = registry_from_extra(dict(config.extra), config.site_url)
+    except RegistryError as exc:
+        raise PluginError(f"contacts: {exc}") from None
+    for problem in registry.config_problems():
+        log.warning("contacts: %s", problem)
+    _state["registry"] = registry
+    _state["root"] = Path(config.config_file_path).parent
+    _state["reported"] = {}
+    return config
+
+
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The page's source file is checked (not `markdown`, which has lost its front matter),
+    # so that line numbers are those of the file the author edits.
+    registry: Registry = _state["registry"]
+    source = page.file.content_string
+    shown = _shown(Path(page.file.abs_src_path), _state["root"]) if page.file.abs_src_path else page.file.src_uri
+    problems = check_markdown(source, file=shown, registry=registry)
+    _state["reported"][page.file.src_uri] = {p.key for p in problems}
+    for problem in problems:
+        log.warning("contacts: %s", problem)
+    return markdown
+
+
+def _built_name(config: MkDocsConfig, dest: str) -> str:
+    return _shown(Path(config.site_dir) / dest, _state["root"])
+
+
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    registry: Registry = _state["registry"]
+    already = _state["reported"].get(page.file.src_uri, set())
+    for problem in check_html(output, file=_built_name(config, page.file.dest_uri), registry=registry):
+        # A detail already reported in the page's Markdown is not reported twice.
+        if problem.key not in already:
+            log.warning("contacts: %s (built from %s)", problem, page.file.src_uri)
+    return output
+
+
+def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+    if template_name.endswith(".html"):
+        for problem in check_html(output_content, file=_built_name(config, template_name), registry=_state["registry"]):
+            log.warning("contacts: %s", problem)
+    return output_content
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    # SVG images are copied as they are, without a page event: check their sources.
+    svgs = Path(config.docs_dir).rglob(f"*{MARKUP_ASSETS}")
+    for problem in check_markup_files(svgs, root=_state["root"], registry=_state["registry"]):
+        log.warning("contacts: %s", problem)

@@ -1,0 +1,163 @@
+"""Webinar kit: the key links with their full URLs and QR codes, made at build time.
+
+The links are listed once, in mkdocs.yml under `extra: webinar_links:`. For each one this
+hook makes a QR code PNG sized for slides (assets/qr/<name>.png) that encodes the page's
+absolute URL built from `site_url`, so a deployment on another domain gets correct codes
+without editing anything. The page that contains the marker line below (docs/kit-webinar.md)
+gets the list rendered from the template overrides/partials/kit-webinar-links.md.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+import posixpath
+import re
+from dataclasses import dataclass, replace
+from urllib.parse import urljoin
+
+import segno
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.hooks.qr")
+
+MARKER = "<!-- kit-webinar:tautan -->"
+_TEMPLATE = "partials/kit-webinar-links.md"
+_QR_DIR = "assets/qr"
+_SLIDE_PX = 1000  # smallest side of the PNG: sharp on a full-HD slide and in print
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_KEYS = {"name", "label", "page", "short"}
+
+
+@dataclass(frozen=True)
+class KitLink:
+    name: str  # short lowercase id: heading id on the kit page and PNG file name
+    label: str  # what the link is, in Indonesian
+    url: str  # absolute canonical URL of the page (what the QR code encodes)
+    short_url: str  # absolute speakable URL (a redirect, or the page itself)
+    png: str  # src URI of the generated PNG
+    px: int = 0  # side of the PNG in pixels
+
+    @property
+    def short_display(self) -> str:
+        return self.short_url.split("://", 1)[-1]
+
+
+_links: list[KitLink] = []
+_rendered_on: list[str] = []
+_online: dict[str, bool] = {"use_directory_urls": True}
+
+
+def _where(index: int, key: str | None = None) -> str:
+    return f"mkdocs.yml: extra.webinar_links[{index}]" + (f".{key}" if key else "")
+
+
+def _short_targets(config: MkDocsConfig) -> dict[str, str]:
+    """Speakable path ('formulir/') -> target page src ('pemulihan/formulir-pengaduan.md')."""
+    plugin = config.plugins.get("redirects")
+    maps = plugin.config.get("redirect_maps", {}) if plugin is not None else {}
+    targets = {}
+    for old, new in maps.items():
+        old = str(old)
+        path = old.removesuffix("index.md") if old.endswith("/index.md") else old.removesuffix(".md") + "/"
+        targets[path] = str(new)
+    return targets
+
+
+def _read_links(config: MkDocsConfig, files: Files) -> list[KitLink]:
+    entries = config.extra.get("webinar_links")
+    if not isinstance(entries, list) or not entries:
+        log.warning("mkdocs.yml: extra.webinar_links must be a list of links for the webinar kit.")
+        return []
+    site_url = config.site_url
+    if not site_url:
+        log.warning("mkdocs.yml: site_url is empty; the webinar kit needs it for absolute URLs.")
+        return []
+    redirects = _short_targets(config)
+    links: list[KitLink] = []
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not {"name", "label", "page"} <= entry.keys():
+            log.warning("%s: expected a mapping with name, label, page (and optional short).", _where(i))
+            continue
+        if unknown := set(entry) - _KEYS:
+            log.warning("%s: unknown key(s) %s; expected %s.", _where(i), sorted(unknown), sorted(_KEYS))
+            continue
+        name, label, page_src = str(entry["name"]), str(entry["label"]), str(entry["page"])
+        if not _NAME.match(name) or any(link.name == name for link in links):
+            log.warning("%s: %r must be a unique lowercase id like 'formulir'.", _where(i, "name"), name)
+            continue
+        page_file = files.get_file_from_path(page_src)
+        if page_file is None or not page_file.is_documentation_page():
+            log.warning("%s: %r is not a page in docs/.", _where(i, "page"), page_src)
+            continue
+        # The URL as the online site has it, also in the offline copy (which uses .html files).
+        url = urljoin(site_url, File(page_src, "", "", _online["use_directory_urls"]).url)
+        short_url = url
+        if "short" in entry:
+            short = str(entry["short"]).strip("/") + "/"
+            if redirects.get(short) != page_src and urljoin(site_url, short) != url:
+                log.warning(
+                    "%s: /%s is neither the page's own path nor a redirect to %s "
+                    "(add `%s.md: %s` under redirect_maps).",
+                    _where(i, "short"), short, page_src, short.rstrip("/"), page_src,
+                )
+                continue
+            short_url = urljoin(site_url, short)
+        links.append(KitLink(name, label, url, short_url, f"{_QR_DIR}/{name}.png"))
+    return links
+
+
+def _qr_png(url: str) -> tuple[bytes, int]:
+    """A QR code PNG of `url` at least _SLIDE_PX wide, and its side in pixels."""
+    qr = segno.make_qr(url, error="m")
+    modules, _ = qr.symbol_size(scale=1, border=4)
+    scale = math.ceil(_SLIDE_PX / modules)
+    out = io.BytesIO()
+    qr.save(out, kind="png", scale=scale, border=4)
+    return out.getvalue(), modules * scale
+
+
+@event_priority(100)  # before Material's offline plugin switches directory URLs off
+def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
+    _online["use_directory_urls"] = config.use_directory_urls
+    return config
+
+
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    _links.clear()
+    _rendered_on.clear()
+    for link in _read_links(config, files):
+        content, px = _qr_png(link.url)
+        files.append(File.generated(config, link.png, content=content))
+        _links.append(replace(link, px=px))
+    return files
+
+
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if MARKER not in markdown:
+        return markdown
+    _rendered_on.append(page.file.src_uri)
+    here = posixpath.dirname(page.file.src_uri)
+    template = config.theme.get_env().get_template(_TEMPLATE)
+    rendered = template.render(
+        links=[
+            {
+                "link": link,
+                "png": posixpath.relpath(link.png, here or "."),
+            }
+            for link in _links
+        ]
+    )
+    return markdown.replace(MARKER, rendered, 1)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if _links and len(_rendered_on) != 1:
+        log.warning(
+            "The webinar kit list (%r) must be on exactly one page; found on %s.",
+            MARKER, _rendered_on or "none (expected in docs/kit-webinar.md)",
+        )

@@ -1,0 +1,85 @@
+"""Search that understands Indonesian.
+
+Material's search plugin accepts only the languages lunr-languages ships, and Indonesian
+is not one of them: `search: lang: id` falls back to English, and with `theme.language: id`
+Material leaves the index unstemmed. This hook names Indonesian ("id") in the search
+index configuration, so Material's search worker loads
+`assets/javascripts/lunr/min/lunr.<lang>.min.js` for it; the theme override
+`overrides/assets/javascripts/lunr/min/lunr.id.min.js` provides that file (Indonesian
+stemmer, stop words, trimmer, synonyms, and query-time stemming of the wildcard terms the
+search box sends). Material's search interface is unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+log = logging.getLogger("mkdocs.hooks.search_id")
+
+LANG = "id"
+# Material's names for lunr's pipeline functions; lunr.id provides all three.
+PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
+ASSET = "assets/javascripts/lunr/min/lunr.id.min.js"
+INDEX = "search/search_index.json"
+
+
+def _search_plugin(config: MkDocsConfig) -> Any | None:
+    for name in ("material/search", "search"):
+        if name in config.plugins:
+            return config.plugins[name]
+    return None
+
+
+@event_priority(100)  # before the search plugin fills in its defaults in its own on_config
+def on_config(config: MkDocsConfig, /) -> None:
+    plugin = _search_plugin(config)
+    if plugin is None or not plugin.config.enabled:
+        raise PluginError(
+            f"{config.config_file_path}: overrides/hooks/search_id.py needs Material's search "
+            "plugin: add `- search` under `plugins:` (or remove this hook from `hooks:`)."
+        )
+    if not any((Path(d) / ASSET).is_file() for d in config.theme.dirs):
+        raise PluginError(
+            f"overrides/hooks/search_id.py: the theme has no {ASSET}; expected it in the "
+            f"theme's custom_dir ({config.theme.custom_dir or 'not set'})."
+        )
+    # The plugin validated `lang` already (and turned an unsupported "id" into "en"), so a
+    # value set in mkdocs.yml is overridden here: say so rather than ignore it silently.
+    if plugin.config.lang not in (None, [LANG]):
+        log.warning(
+            "%s: the search plugin has `lang:` set (validated as %s); "
+            "overrides/hooks/search_id.py makes the search Indonesian instead: "
+            "remove `lang:` from `plugins: - search:`.",
+            config.config_file_path,
+            plugin.config.lang,
+        )
+    plugin.config.lang = [LANG]
+    if plugin.config.pipeline is None:
+        plugin.config.pipeline = list(PIPELINE)
+
+
+@event_priority(-50)  # after the search plugin writes the index, before any plugin copies it
+def on_post_build(*, config: MkDocsConfig) -> None:
+    plugin = _search_plugin(config)
+    if plugin is None or not plugin.config.enabled:
+        return
+    site = Path(config.site_dir)
+    index = site / INDEX
+    try:
+        lang = json.loads(index.read_text(encoding="utf-8"))["config"]["lang"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise PluginError(f"overrides/hooks/search_id.py: cannot read config.lang from {index}: {error}")
+    if lang != [LANG]:
+        raise PluginError(
+            f"overrides/hooks/search_id.py: {index} names search languages {lang}, expected "
+            f"[{LANG!r}]: the search plugin no longer takes the language set in on_config."
+        )
+    if not (site / ASSET).is_file():
+        raise PluginError(f"overrides/hooks/search_id.py: the build did not copy {ASSET} to the site.")

@@ -1,0 +1,244 @@
+"""The contact checker (overrides/hooks/contacts.py): every wrong or unofficial contact detail
+is reported with its file, line and the registry's value, in the Markdown sources, in the
+built HTML and through a real strict build; the real site passes clean."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import sys
+from pathlib import Path
+
+import phonenumbers
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.utils.yaml import yaml_load
+
+from sitetools import ROOT, LoopbackServer, build_site, copy_project, html_files
+
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+import contacts  # noqa: E402 - the same module the build loads as a hook
+
+REGISTRY = contacts.load_registry(ROOT / "mkdocs.yml")
+PAGE = "docs/kontak.md"
+
+
+def insert_line(path: Path, line: int, text: str) -> None:
+    """Insert `text` so that it becomes line `line` of the file."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines.insert(line - 1, text)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def body_line(path: Path) -> int:
+    """A line in the middle of the page body (after the front matter)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = lines.index("---", 1) + 1 if lines[0] == "---" else 0
+    return start + (len(lines) - start) // 2 + 1
+
+
+def one_digit_changed(number: str, index: int) -> str:
+    index %= len(number)
+    digit = number[index]
+    return number[:index] + str((int(digit) + 1) % 10) + number[index + 1 :]
+
+
+# Each bad detail: the line written into a page, what the report must quote, and the
+# registry value the report must name.
+BAD_DETAILS = [
+    ("changed-digit-in-text", f"Hubungi {one_digit_changed(REGISTRY.phone_display, -1)} sekarang.",
+     one_digit_changed(REGISTRY.phone_display, -1), REGISTRY.phone_display),
+    ("changed-digit-in-tel-link", f"[Telepon](tel:{one_digit_changed(REGISTRY.phone_e164, 5)})",
+     f"tel:{one_digit_changed(REGISTRY.phone_e164, 5)}", f"tel:{REGISTRY.phone_e164}"),
+    ("plus62-unofficial-number", "Atau hubungi admin di +62 812-3456-7890.", "+62 812-3456-7890",
+     REGISTRY.phone_display),
+    ("dotted-unofficial-number", "Nomor bantuan: 0812.3456.7890", "0812.3456.7890", REGISTRY.phone_display),
+    ("email-domain-letter", "Kirim email ke info@prakerje.go.id.", "info@prakerje.go.id", REGISTRY.email),
+    ("mailto-other-subject", f"[Email](mailto:{REGISTRY.email}?subject=Buka%20Blokir)", "'Buka Blokir'",
+     repr(REGISTRY.email_subject)),
+    ("mailto-without-subject", f"[Email](mailto:{REGISTRY.email})", "has no subject", repr(REGISTRY.email_subject)),
+    ("complaint-form-typo", "[Formulir](https://bantuan.prakerja.go.id/hc/id/requests/neww)", "requests/neww",
+     REGISTRY.form_url),
+    ("host-not-allowlisted", "[Bantuan cepat](https://bukablokir.net/form)", "bukablokir.net", "cited_hosts"),
+    ("lookalike-host", "[Situs](https://prakerja.co.id/login)", "prakerja.co.id", "www.prakerja.go.id"),
+    ("lookalike-hyphen-host", "<a href=\"https://bantuan-prakerja.com/\">bantuan</a>", "bantuan-prakerja.com",
+     "bantuan.prakerja.go.id"),
+    ("lookalike-bare-domain", "Buka prakerja.vip untuk bantuan.", "prakerja.vip", "www.prakerja.go.id"),
+    ("wa-me-link", "[Chat admin](https://wa.me/6281234567890)", "wa.me", REGISTRY.phone_display),
+    ("api-whatsapp-link", "<https://api.whatsapp.com/send?phone=6281234567890>", "api.whatsapp.com",
+     REGISTRY.phone_display),
+    ("t-me-link", "[Grup bantuan](https://t.me/bantuanakun)", "t.me", REGISTRY.phone_display),
+    ("whatsapp-number-text", "WhatsApp 0812-3456-7890 (admin)", "WhatsApp 0812-3456-7890", REGISTRY.phone_display),
+    ("telegram-number-text", "Telegram: +62 813 1111 2222", "Telegram: +62 813 1111 2222", REGISTRY.phone_display),
+    ("telegram-handle-text", "Hubungi admin di Telegram @bukablokir_cepat.", "Telegram @bukablokir_cepat",
+     REGISTRY.phone_display),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "registry_value"), [c[1:] for c in BAD_DETAILS],
+                         ids=[c[0] for c in BAD_DETAILS])
+def test_bad_detail_in_a_page_is_reported_with_file_line_and_registry_value(
+    tmp_path: Path, text: str, found: str, registry_value: str
+) -> None:
+    project = copy_project(tmp_path / "project")
+    page = project / PAGE
+    line = body_line(page)
+    insert_line(page, line, text)
+    problems = contacts.check_markdown_files([page], root=project, registry=REGISTRY)
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    problem = problems[0]
+    assert (problem.file, problem.line) == (PAGE, line), problem
+    assert found in problem.found, problem
+    assert registry_value in problem.expected, problem
+
+
+def test_lookalike_and_messaging_hosts_fail_even_when_allowlisted() -> None:
+    allowlisted = dataclasses.replace(
+        REGISTRY, cited_hosts=REGISTRY.cited_hosts | {"prakerja.co.id", "wa.me", "t.me"}
+    )
+    for url in ("https://prakerja.co.id/", "https://wa.me/6281234567890", "https://t.me/x"):
+        problems = contacts.check_markdown(f"[x]({url})", file="x.md", registry=allowlisted)
+        assert [p.line for p in problems] == [1], (url, problems)
+    assert len(allowlisted.config_problems()) == 3, allowlisted.config_problems()
+
+
+def test_every_one_digit_change_of_the_number_is_reported() -> None:
+    display = REGISTRY.phone_display
+    for index, char in enumerate(display):
+        if not char.isdigit():
+            continue
+        for digit in "0123456789":
+            if digit == char:
+                continue
+            changed = display[:index] + digit + display[index + 1 :]
+            problems = contacts.check_markdown(f"Telepon\n{changed}.", file="x.md", registry=REGISTRY)
+            assert [(p.line, changed in p.found) for p in problems] == [(2, True)], (changed, problems)
+
+
+def test_unofficial_contact_in_any_page_is_reported() -> None:
+    pages = sorted((ROOT / "docs").rglob("*.md"))
+    for page in pages:
+        lines = page.read_text(encoding="utf-8").split("\n")
+        line = body_line(page)
+        lines.insert(line - 1, "Hubungi WA 0813-2222-3333 atau https://wa.me/6281322223333")
+        problems = contacts.check_markdown("\n".join(lines), file=page.name, registry=REGISTRY)
+        assert {(p.file, p.line) for p in problems} == {(page.name, line)}, problems
+        assert len(problems) == 2, problems
+
+
+# Details that look like numbers or hosts but are not unofficial contacts.
+HARMLESS = [
+    "Diperiksa 2026-11-28; diumumkan 28 Februari 2024, batas 13 Maret 2024 (28/02/2024).",
+    "Call center buka setiap hari pukul 08.00–20.00 WIB (08.00-20.00).",
+    "Batas 15 hari kalender sejak 2023 (gelombang 48); dulu 30 hari (Permenko 11/2020).",
+    "Situs palsu seperti prakerja[.]co[.]id, prakerja12[.]xyz dan kartu-prakerja[.]com.",
+    "Jangan percaya pesan WhatsApp atau Telegram yang menawarkan bantuan (WhatsApp, 2024).",
+    "Email resmi berakhiran @prakerja.go.id; akun Instagram @prakerja.go.id.",
+    f"Nomor {REGISTRY.phone_display}, 08001503001, 0800 150 3001, +62 800-150-3001, +628001503001.",
+    "[Telepon](tel:08001503001) [Telepon](tel:+62-800-1503001)",
+    f"[Email](mailto:{REGISTRY.email}?subject=Akun%20Terblokir)",
+    "[Kompas TV](https://www.kompas.tv/bisnis/237544) dan https://money.kompas.com/read/2021/05/02/x.",
+    "[Formulir](https://bantuan.prakerja.go.id/hc/id/requests/new), [situs](https://www.prakerja.go.id/)",
+    "[Halaman lain](../pemulihan/email.md#email), ![gambar](assets/diagram.svg)",
+]
+
+
+@pytest.mark.parametrize("text", HARMLESS)
+def test_harmless_text_is_not_reported(text: str) -> None:
+    assert contacts.check_markdown(text, file="x.md", registry=REGISTRY) == []
+    assert contacts.check_html(f"<p>{text}</p>", file="x.html", registry=REGISTRY) == []
+
+
+def test_registry_rejects_a_display_that_is_another_number_and_a_lookalike_official_host() -> None:
+    extra = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]
+    bad = copy.deepcopy(extra)
+    bad["official"]["phone"]["display"] = one_digit_changed(REGISTRY.phone_display, -1)
+    with pytest.raises(contacts.RegistryError, match=r"phone\.display .* not the same number"):
+        contacts.registry_from_extra(bad)
+    bad = copy.deepcopy(extra)
+    bad["official"]["web"]["hosts"].append("prakerja.co.id")
+    with pytest.raises(contacts.RegistryError, match=r"'prakerja\.co\.id', which is not a \.go\.id host"):
+        contacts.registry_from_extra(bad)
+    # The display the pages use is the number the tel: links dial.
+    assert phonenumbers.parse(REGISTRY.phone_display, "ID") == phonenumbers.parse(REGISTRY.phone_e164)
+
+
+def test_real_markdown_sources_pass_clean() -> None:
+    problems = contacts.check_markdown_files((ROOT / "docs").rglob("*.md"), root=ROOT, registry=REGISTRY)
+    problems += contacts.check_markup_files((ROOT / "docs").rglob("*.svg"), root=ROOT, registry=REGISTRY)
+    assert problems == [], "\n".join(map(str, problems))
+
+
+def test_built_site_passes_clean(site: LoopbackServer, site_dir: Path) -> None:
+    registry = contacts.load_registry(ROOT / "mkdocs.yml", site.url)  # the site's own host is allowed
+    problems = contacts.check_site(site_dir, registry=registry)
+    assert problems == [], "\n".join(map(str, problems))
+    assert "contacts:" not in site.build_output  # type: ignore[attr-defined]
+
+
+def test_contacts_block_on_every_page(site_dir: Path) -> None:
+    pages = html_files(site_dir)
+    assert len(pages) >= 3
+    for page in pages:
+        if "http-equiv=\"refresh\"" in page.read_text(encoding="utf-8")[:2000]:
+            continue  # a redirect stub, not a page
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        block = soup.select_one("footer .kontak-resmi")
+        assert block is not None, f"{page}: no contacts block in the footer"
+        hrefs = [a["href"] for a in block.select("a[href]")]
+        tel = [h for h in hrefs if h.startswith("tel:")]
+        assert len(tel) == 1 and phonenumbers.parse(tel[0][4:]) == phonenumbers.parse(REGISTRY.phone_e164), hrefs
+        assert REGISTRY.phone_display in block.get_text(), page
+        assert REGISTRY.mailto in hrefs and REGISTRY.form_url in hrefs, (page, hrefs)
+
+
+def test_bad_detail_in_built_html_is_reported_with_html_file_and_line(site_dir: Path, tmp_path: Path) -> None:
+    html = tmp_path / "kontak" / "index.html"
+    html.parent.mkdir()
+    html.write_text((site_dir / "kontak" / "index.html").read_text(encoding="utf-8"), encoding="utf-8")
+    lines = html.read_text(encoding="utf-8").split("\n")
+    article = next(i for i, text in enumerate(lines) if "<article" in text) + 2
+    wrong = one_digit_changed(REGISTRY.phone_e164, 6)
+    insert_line(html, article, f'<p>Telepon <a href="tel:{wrong}">sekarang</a></p>')
+    insert_line(html, article + 1, '<img alt="Admin: WA 0812 3456 7890" src="https://t.me/i/logo.png">')
+    problems = contacts.check_site(tmp_path, registry=REGISTRY)
+    reported = [(p.file, p.line) for p in problems]
+    assert reported == [("kontak/index.html", article)] + [("kontak/index.html", article + 1)] * 2, problems
+    assert f"tel:{wrong}" in problems[0].found and REGISTRY.phone_e164 in problems[0].expected
+
+
+def test_strict_build_fails_naming_file_line_and_registry_value(tmp_path: Path) -> None:
+    """One real build with four faults: a changed digit in a page, a look-alike host added
+    to the allowlist and linked, a WhatsApp link put into the theme's footer block, and a
+    WhatsApp number in an SVG image."""
+    project = copy_project(tmp_path / "project")
+    page = project / PAGE
+    text = page.read_text(encoding="utf-8")
+    wrong = one_digit_changed(REGISTRY.phone_display, -2)
+    line = text[: text.index(f"[{REGISTRY.phone_display}]")].count("\n") + 1
+    page.write_text(text.replace(f"[{REGISTRY.phone_display}]", f"[{wrong}]", 1), encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("    cited_hosts:\n", "    cited_hosts:\n      - prakerja.co.id\n"),
+        encoding="utf-8",
+    )
+    index = project / "docs" / "index.md"
+    index_line = body_line(index)
+    insert_line(index, index_line, "Lihat juga [situs ini](https://prakerja.co.id/bantuan).")
+    svg = project / "docs" / "assets" / "favicon.svg"
+    svg.write_text(svg.read_text(encoding="utf-8").replace("</svg>", "\n<text>WA 0812 7777 6666</text></svg>"),
+                   encoding="utf-8")
+    svg_text = svg.read_text(encoding="utf-8")
+    svg_line = svg_text[: svg_text.index("<text>WA")].count("\n") + 1
+    partial = project / "overrides" / "partials" / "kontak-resmi.html"
+    partial.write_text(partial.read_text(encoding="utf-8").replace(
+        "</ul>", '<li><a href="https://wa.me/6281234567890">WhatsApp admin</a></li></ul>'), encoding="utf-8")
+
+    result = build_site(project, tmp_path / "out", "http://127.0.0.1:8000/")
+    assert result.returncode != 0, result.output
+    out = result.output
+    assert f"{PAGE}:{line}: phone number '{wrong}'" in out and REGISTRY.phone_display in out, out
+    assert f"docs/index.md:{index_line}: look-alike host" in out and "'prakerja.co.id'" in out, out
+    assert "cited_hosts lists 'prakerja.co.id'" in out, out
+    assert "kontak/index.html:" in out and "messaging host (WhatsApp/Telegram) 'wa.me'" in out, out
+    assert f"docs/assets/favicon.svg:{svg_line}: messaging number 'WA 0812 7777 6666'" in out, out

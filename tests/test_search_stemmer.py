@@ -1,0 +1,187 @@
+"""The Indonesian lunr extension (overrides/assets/javascripts/lunr/min/lunr.id.min.js),
+run in headless Chromium with the lunr the site's search worker bundles, checked against
+the Snowball Indonesian stemmer of the `snowballstemmer` package."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import snowballstemmer
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Page
+
+from sitetools import LoopbackServer, build_site, copy_project
+
+WORD_LIST = Path(__file__).parent / "data" / "indonesian_words.txt"
+LUNR_ID = "assets/javascripts/lunr/min/lunr.id.min.js"
+
+# Stem every word in one evaluate call, through the pipeline function the index uses.
+STEM_ALL = "words => words.map(w => lunr.id.stemmer(new lunr.Token(w, {})).toString())"
+
+
+@pytest.fixture(scope="module")
+def lunr_page(site: LoopbackServer, site_dir: Path, browser: Browser) -> Iterator[Page]:
+    """A page of the site's origin with the worker's lunr and lunr.id loaded, as the worker
+    loads them (the worker bundle exposes `lunr` on `self`)."""
+    workers = sorted((site_dir / "assets/javascripts/workers").glob("search.*.min.js"))
+    assert len(workers) == 1, f"expected one search worker in the built site, found {workers}"
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site.url + "404.html")
+    page.set_content("<!doctype html><title>lunr.id</title>")
+    page.add_script_tag(url=site.url + workers[0].relative_to(site_dir).as_posix())
+    page.add_script_tag(url=site.url + LUNR_ID)
+    assert page.evaluate("typeof lunr.id === 'function'"), "lunr.id did not register"
+    assert not errors, errors
+    yield page
+    context.close()
+
+
+def _site_words(site_dir: Path) -> list[str]:
+    """Every word of the search index, lowercased as Material's tokenizer does, both as
+    split and with punctuation trimmed from its ends."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    words: set[str] = set()
+    for doc in index["docs"]:
+        for field in (doc.get("title", ""), doc.get("text", "")):
+            text = BeautifulSoup(field, "lxml").get_text(" ")
+            for token in separator.split(text.lower()):
+                words.add(token)
+                words.add(re.sub(r"^[\W_]+|[\W_]+$", "", token))
+    words.discard("")
+    return sorted(words)
+
+
+def _mismatches(page: Page, words: list[str]) -> list[str]:
+    reference = snowballstemmer.stemmer("indonesian")
+    stems = page.evaluate(STEM_ALL, words)
+    return [
+        f"{word!r}: lunr.id {got!r}, Snowball {want!r}"
+        for word, got, want in zip(words, stems, reference.stemWords(words), strict=True)
+        if got != want
+    ]
+
+
+def test_stemmer_agrees_with_snowball_on_every_word_of_the_site(lunr_page: Page, site_dir: Path) -> None:
+    words = _site_words(site_dir)
+    assert len(words) > 300, f"only {len(words)} words in the search index: is the site built?"
+    bad = _mismatches(lunr_page, words)
+    assert not bad, f"{len(bad)} of {len(words)} words differ:\n" + "\n".join(bad[:30])
+
+
+def test_stemmer_agrees_with_snowball_on_the_word_list(lunr_page: Page) -> None:
+    words = [
+        line.strip()
+        for line in WORD_LIST.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert len(words) >= 1000, f"{WORD_LIST.name} has only {len(words)} words"
+    bad = _mismatches(lunr_page, words)
+    assert not bad, f"{len(bad)} of {len(words)} words differ:\n" + "\n".join(bad[:30])
+
+
+def test_stemmer_strips_the_affixes_readers_meet(lunr_page: Page) -> None:
+    # Independent of the reference: the blocked-account family all meet at "blokir".
+    words = ["diblokir", "terblokir", "pemblokiran", "memblokir", "diblokirnya", "blokirlah"]
+    assert lunr_page.evaluate(STEM_ALL, words) == ["blokir"] * len(words)
+
+
+def test_stop_words_are_few_and_spare_meaningful_words(lunr_page: Page) -> None:
+    kept = lunr_page.evaluate(
+        "words => words.filter(w => lunr.id.stopWordFilter(new lunr.Token(w, {})))",
+        ["yang", "dan", "di", "ke", "dari", "untuk", "tidak", "bisa", "saya", "kenapa", "apa",
+         "cara", "akun", "login", "belum", "sudah", "lupa", "bukan"],
+    )
+    assert kept == ["tidak", "bisa", "saya", "kenapa", "apa", "cara", "akun", "login", "belum",
+                    "sudah", "lupa", "bukan"]
+    assert lunr_page.evaluate("lunr.id.stopWords.length") <= 25
+
+
+def test_trimmer_keeps_digits_and_addresses(lunr_page: Page) -> None:
+    trimmed = lunr_page.evaluate(
+        "words => words.map(w => lunr.id.trimmer(new lunr.Token(w, {})).toString())",
+        ["(0800", "3001).", "info@prakerja.go.id.", "“diblokir”,", "15"],
+    )
+    assert trimmed == ["0800", "3001", "info@prakerja.go.id", "diblokir", "15"]
+
+
+# A small index built in the page with lunr.id, queried as Material's search box queries:
+# every typed word ends with a trailing wildcard.
+SMALL_INDEX = """queries => {
+  const docs = {
+    blocked: "Akun Prakerja Anda terblokir karena pelanggaran",
+    late: "Terlambat membeli pelatihan pertama",
+    scam: "Waspada penipuan yang meminta kode OTP",
+    phone: "Hubungi call center 0800-150-3001 setiap hari",
+    other: "Ulasan dan rating pelatihan",
+  };
+  const index = lunr(function () {
+    this.use(lunr.id);
+    this.ref("id");
+    this.field("text");
+    for (const [id, text] of Object.entries(docs)) this.add({ id, text });
+  });
+  return queries.map(q => index.search(q).map(r => r.ref));
+}"""
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("diblokir*", "blocked"),  # wildcard term, stemmed by the Query#clause wrapper
+        ("pemblokiran*", "blocked"),
+        ("blokir*", "blocked"),
+        ("telat*", "late"),  # synonym group
+        ("tipu*", "scam"),  # root consonant restored for peN- (penipuan)
+        ("08001503001*", "phone"),  # phone number joined from its digit groups
+        ("0800* 150* 3001*", "phone"),
+        ("pelanggaran", "blocked"),  # no wildcard: the search pipeline stems
+    ],
+)
+def test_wildcard_queries_are_stemmed(lunr_page: Page, query: str, expected: str) -> None:
+    [refs] = lunr_page.evaluate(SMALL_INDEX, [query])
+    assert refs[:1] == [expected], f"{query!r} found {refs}"
+
+
+def test_stop_word_alone_finds_nothing_and_does_not_break_the_query(lunr_page: Page) -> None:
+    assert lunr_page.evaluate(SMALL_INDEX, ["yang*", "yang* penipuan*"]) == [[], ["scam"]]
+
+
+# -- The hook ---------------------------------------------------------------------------
+
+
+def test_index_names_indonesian(site_dir: Path) -> None:
+    config = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["lang"] == ["id"]
+    assert set(config["pipeline"]) == {"trimmer", "stopWordFilter", "stemmer"}
+    assert (site_dir / LUNR_ID).is_file()
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ("asset", ["search_id.py", "lunr.id.min.js"]),
+        ("lang", ["mkdocs.yml", "lang:", "search_id.py"]),
+    ],
+    ids=["missing-lunr-id", "search-lang-set"],
+)
+def test_build_fails_clearly_on_broken_search_setup(tmp_path: Path, change: str, expected: list[str]) -> None:
+    project = copy_project(tmp_path / "project")
+    if change == "asset":
+        (project / "overrides" / LUNR_ID).unlink()
+    else:
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert "  - search\n" in text, "mkdocs.yml: expected the search plugin as `  - search`"
+        config.write_text(text.replace("  - search\n", "  - search:\n      lang: id\n"), encoding="utf-8")
+    result = build_site(project, tmp_path / "out", "http://127.0.0.1:8000/")
+    assert result.returncode != 0, result.output
+    assert all(part in result.output for part in expected), result.output
+    assert "Traceback" not in result.output, result.output
