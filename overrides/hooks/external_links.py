@@ -7,8 +7,8 @@ blocked-account guide the reader came from) and, before its closing tag, the mar
 overrides/partials/external-link-marker.html: text that screen readers announce, shown as
 an icon by extra.css. Links stay in the same tab: on a cheap phone a new tab is easy to lose.
 
-Runs on the finished page (on_post_page), after the search plugin has indexed the content,
-so the marker text does not end up in search results.
+Runs on the finished page (on_post_page, and on_post_template for 404.html), after the
+search plugin has indexed the content, so the marker text does not end up in search results.
 """
 
 from __future__ import annotations
@@ -37,13 +37,22 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    return _mark_external_links(output, page.file.src_uri, config)
+
+
+def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+    # Pages made from a template alone, such as 404.html (the contacts footer is on it too).
+    return _mark_external_links(output_content, template_name, config)
+
+
+def _mark_external_links(output: str, name: str, config: MkDocsConfig) -> str:
     own_host = urlsplit(config.site_url or "").netloc.lower()
     finder = _AnchorFinder(output)
     finder.feed(output)
     finder.close()
     if finder.unclosed:
         log.warning("%s: a link (<a>) that starts at line %d is never closed; expected </a>.",
-                    page.file.src_uri, finder.unclosed)
+                    name, finder.unclosed)
     # Rewrite from the end so earlier offsets stay valid.
     for anchor in reversed(finder.anchors):
         if not _is_external(anchor.href, own_host):
