@@ -33,10 +33,13 @@ EXTERNAL_NOTE = "(membuka situs lain)"
 _FOCUS_STYLE = """() => {
   const focused = document.activeElement;
   if (!focused || focused === document.body) return null;
-  // A visually hidden input (Material's palette switch) shows its focus on the label after it.
+  // A visually hidden input (Material's palette switch, the phone menu checkbox) shows its
+  // focus on a label of it that is on screen.
   const box = focused.getBoundingClientRect();
   const hidden = box.width === 0 || getComputedStyle(focused).opacity === '0';
-  const e = hidden && focused.nextElementSibling?.tagName === 'LABEL' ? focused.nextElementSibling : focused;
+  const shown = l => l && l.tagName === 'LABEL' && l.getBoundingClientRect().width > 0;
+  const label = [focused.nextElementSibling, ...(focused.labels || [])].find(shown);
+  const e = hidden && label ? label : focused;
   const s = getComputedStyle(e);
   const r = e.getBoundingClientRect();
   return {
@@ -236,6 +239,22 @@ def _phone_nav_reachable(page: Page) -> set[str]:
 
     walk(3)
     return reachable
+
+
+def test_keyboard_alone_opens_the_phone_menu_and_follows_a_link(site: LoopbackServer, browser: Browser) -> None:
+    context = browser.new_context(**PHONE)  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(site.url)
+    problems = _tab_to(page, "input[data-md-toggle='drawer']")
+    page.keyboard.press("Space")
+    assert page.evaluate("document.getElementById('__drawer').checked"), "Space did not open the menu"
+    nav_link = ".md-sidebar--primary a.md-nav__link[href]:not([href='.']):not([href^='#'])"
+    problems += _tab_to(page, nav_link)
+    target = urlsplit(page.evaluate("document.activeElement.href"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda u: urlsplit(u).path == target.path)
+    context.close()
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("layout", ["desktop", "phone"])
