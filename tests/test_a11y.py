@@ -51,13 +51,18 @@ _FOCUS_STYLE = """() => {
 }"""
 
 
+# No transition or finite animation still running (an endless one, like a spinner, never ends).
+_SETTLED = """() => document.getAnimations().every(
+  a => a.playState !== 'running' || a.effect.getComputedTiming().endTime === Infinity)"""
+
+
 def _all_pages(site: LoopbackServer, site_dir: Path) -> list[str]:
     return page_urls(site_dir) + [site.url + "404.html"]
 
 
 def _axe(page: Page, label: str) -> list[str]:
     # Measure the state the reader sees, not a fade-in half way (e.g. the search overlay).
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    page.wait_for_function(_SETTLED)
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE_SCRIPT)  # the file bundled with axe-playwright-python: no download
     results = page.evaluate("options => axe.run(options)", AXE_OPTIONS)
@@ -107,9 +112,14 @@ def test_axe_finds_no_wcag_violation_on_any_page_in_either_palette(
         problems += _axe(page, f"search results for {SEARCH_QUERY!r} [{palette}]")
         context.close()
 
-        # The phone layout, with the navigation drawer open.
+        # The phone layout: full-screen search results, then the navigation drawer open.
         context = browser.new_context(color_scheme=palette, **PHONE)  # type: ignore[arg-type]
         page = context.new_page()
+        page.goto(site.url)
+        page.locator("label.md-header__button[for='__search']").click()
+        page.keyboard.type(SEARCH_QUERY)
+        page.locator(".md-search-result__item").first.wait_for()
+        problems += _axe(page, f"phone search results for {SEARCH_QUERY!r} [{palette}]")
         page.goto(site.url)
         page.locator(".md-header label[for='__drawer']").click()
         page.locator(".md-sidebar--primary .md-nav__link[href] >> visible=true").first.wait_for()
@@ -118,13 +128,29 @@ def test_axe_finds_no_wcag_violation_on_any_page_in_either_palette(
     assert not problems, "\n".join(problems)
 
 
+_NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; }"
+
+
+def _without_transitions(page: Page) -> None:
+    """The end state of each key press is what is checked, not a panel half way through
+    sliding in; without transitions it is there at once (and the test stays fast)."""
+    page.add_style_tag(content=_NO_TRANSITIONS)
+
+
+def _press_tab(page: Page) -> dict | None:
+    """Tab once and return how the focused element looks, once nothing moves any more."""
+    page.keyboard.press("Tab")
+    if not page.evaluate(_SETTLED):
+        page.wait_for_function(_SETTLED)
+    return page.evaluate(_FOCUS_STYLE)
+
+
 def _tab_to(page: Page, selector: str, *, limit: int = 60) -> list[str]:
     """Press Tab until the focus is on an element matching `selector`; check on the way that
     every focused element shows a focus indicator and is on screen. Returns the problems."""
     problems: list[str] = []
     for _ in range(limit):
-        page.keyboard.press("Tab")
-        focus = page.evaluate(_FOCUS_STYLE)
+        focus = _press_tab(page)
         if focus is None:
             continue
         if focus["outline"] < 2 and focus["shadow"] == "none":
@@ -158,6 +184,7 @@ def test_keyboard_alone_reaches_and_uses_search_navigation_and_copy(
 
     # Search: Tab to the search field, type, arrow down to a result, Enter opens it.
     page.goto(site.url)
+    _without_transitions(page)
     problems += _tab_to(page, "input.md-search__input")
     page.keyboard.type(SEARCH_QUERY)
     page.locator(".md-search-result__item").first.wait_for()
@@ -171,6 +198,7 @@ def test_keyboard_alone_reaches_and_uses_search_navigation_and_copy(
 
     # Navigation: Tab to a link of the site navigation to another page, Enter follows it.
     page.goto(site.url)
+    _without_transitions(page)
     nav_link = ".md-sidebar--primary .md-nav__link[href]:not(.md-nav__link--active):not([href^='#'])"
     problems += _tab_to(page, nav_link)
     target = urlsplit(page.evaluate("document.activeElement.href"))
@@ -180,6 +208,7 @@ def test_keyboard_alone_reaches_and_uses_search_navigation_and_copy(
 
     # Copy button: Tab to the first one, Enter copies the code block.
     page.goto(_first_page_with_code(site_dir, site))
+    _without_transitions(page)
     problems += _tab_to(page, "button.md-clipboard, button.md-code__button")
     expected = page.evaluate(
         "document.querySelector(document.activeElement.dataset.clipboardTarget).innerText"
@@ -206,7 +235,7 @@ _NAV_ON_SCREEN = """() => [...document.querySelectorAll(
 def _settle(page: Page) -> None:
     """Wait until CSS transitions (drawer, panels) end; polled, as page scripts are off."""
     for _ in range(100):
-        if page.evaluate("document.getAnimations().every(a => a.playState !== 'running')"):
+        if page.evaluate(_SETTLED):
             return
         page.wait_for_timeout(20)
 
@@ -241,10 +270,38 @@ def _phone_nav_reachable(page: Page) -> set[str]:
     return reachable
 
 
+@pytest.mark.parametrize("layout", ["phone", "tablet", "desktop"])
+def test_every_focus_stop_is_on_screen_and_visibly_focused(
+    site: LoopbackServer, site_dir: Path, browser: Browser, layout: str
+) -> None:
+    viewport = {"phone": PHONE, "tablet": {"viewport": {"width": 1000, "height": 800}},
+                "desktop": {"viewport": {"width": 1280, "height": 800}}}[layout]
+    context = browser.new_context(**viewport)  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(_first_page_with_code(site_dir, site))  # nav, links and copy buttons
+    _without_transitions(page)
+    problems: list[str] = []
+    stops = 0
+    for _ in range(150):
+        focus = _press_tab(page)
+        if focus is None:  # past the last element: the whole page was walked
+            break
+        stops += 1
+        if focus["outline"] < 2 and focus["shadow"] == "none":
+            problems.append(f"[{layout}] no visible focus indicator on {focus['what']}")
+        if not focus["inView"]:
+            problems.append(f"[{layout}] focused element is off screen: {focus['what']}")
+    else:
+        problems.append(f"[{layout}] 150 presses of Tab did not reach the end of the page")
+    context.close()
+    assert stops > 10 and not problems, "\n".join(problems)
+
+
 def test_keyboard_alone_opens_the_phone_menu_and_follows_a_link(site: LoopbackServer, browser: Browser) -> None:
     context = browser.new_context(**PHONE)  # type: ignore[arg-type]
     page = context.new_page()
     page.goto(site.url)
+    _without_transitions(page)
     problems = _tab_to(page, "input[data-md-toggle='drawer']")
     page.keyboard.press("Space")
     assert page.evaluate("document.getElementById('__drawer').checked"), "Space did not open the menu"
@@ -334,6 +391,8 @@ def test_external_links_open_safely_and_say_they_leave_the_site(site: LoopbackSe
             elif note is not None or "external" in rel:
                 problems.append(f"{name} stays on the site but is marked as leaving it")
     assert external > 0, "no link to another site found: nothing was checked"
+    # The note is added after the search index is made: it must not be found by search.
+    assert EXTERNAL_NOTE not in (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
     assert not problems, "\n".join(problems)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -100,10 +101,8 @@ class _AnchorFinder(HTMLParser):
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
-        self._line_starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                self._line_starts.append(i + 1)
+        # HTMLParser reports (line, column); the rewrite needs offsets into the text.
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.anchors: list[_Anchor] = []
         self._open: _Anchor | None = None
         self._open_line = 0
