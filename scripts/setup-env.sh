@@ -16,5 +16,7 @@ if [ ! -x .tools/bin/uv ] || [ "$(.tools/bin/uv --version 2>/dev/null | cut -d' 
   .tools/bin/pip install --quiet --disable-pip-version-check "uv==$UV_VERSION"
 fi
 echo "==> syncing .venv from uv.lock"
-# Never download a Python build: use the machine's own interpreter.
-UV_PYTHON_DOWNLOADS=never .tools/bin/uv sync --frozen --python "$(command -v "$PY")" "$@"
+# Never download a Python build: use the machine's own interpreter, by its real path
+# (a pyenv shim's path differs from the venv's, and uv would recreate .venv every time).
+PY_REAL=$("$PY" -c 'import sys; print(sys.executable)')
+UV_PYTHON_DOWNLOADS=never .tools/bin/uv sync --frozen --python "$PY_REAL" "$@"
