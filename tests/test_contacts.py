@@ -163,6 +163,39 @@ def test_registry_rejects_a_display_that_is_another_number_and_a_lookalike_offic
     assert phonenumbers.parse(REGISTRY.phone_display, "ID") == phonenumbers.parse(REGISTRY.phone_e164)
 
 
+def test_registry_form_host_is_the_host_of_the_form_url_and_official(tmp_path: Path) -> None:
+    """The footer shows extra.official.form.host as the form link's text: it must be the
+    host of form.url and in web.hosts, or the build fails naming mkdocs.yml and the value."""
+    extra = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]
+    assert extra["official"]["form"]["host"] == "bantuan.prakerja.go.id"
+    bad = copy.deepcopy(extra)
+    bad["official"]["form"]["host"] = "www.prakerja.go.id"
+    with pytest.raises(contacts.RegistryError, match=(
+        r"^mkdocs\.yml: extra\.official\.form\.host 'www\.prakerja\.go\.id' is not the host of form\.url "
+        r"'https://bantuan\.prakerja\.go\.id/hc/id/requests/new' \(expected 'bantuan\.prakerja\.go\.id'\)")):
+        contacts.registry_from_extra(bad)
+    bad = copy.deepcopy(extra)
+    del bad["official"]["form"]["host"]
+    with pytest.raises(contacts.RegistryError, match=r"extra\.official\.form\.host is missing"):
+        contacts.registry_from_extra(bad)
+    bad = copy.deepcopy(extra)
+    bad["official"]["web"]["hosts"].remove("bantuan.prakerja.go.id")
+    with pytest.raises(contacts.RegistryError, match=r"form\.host 'bantuan\.prakerja\.go\.id' is not in web\.hosts"):
+        contacts.registry_from_extra(bad)
+
+    # The same mismatch in a real strict build.
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      host: bantuan.prakerja.go.id" in text
+    config.write_text(text.replace("      host: bantuan.prakerja.go.id", "      host: bantuan.prakerja.go.id.example"),
+                      encoding="utf-8")
+    result = build_site(project, tmp_path / "out", "http://127.0.0.1:8000/")
+    assert result.returncode != 0, result.output
+    assert "contacts: mkdocs.yml: extra.official.form.host 'bantuan.prakerja.go.id.example'" in result.output, result.output
+    assert "(expected 'bantuan.prakerja.go.id')" in result.output, result.output
+
+
 def test_real_markdown_sources_pass_clean() -> None:
     problems = contacts.check_markdown_files((ROOT / "docs").rglob("*.md"), root=ROOT, registry=REGISTRY)
     problems += contacts.check_markup_files((ROOT / "docs").rglob("*.svg"), root=ROOT, registry=REGISTRY)
