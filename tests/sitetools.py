@@ -49,6 +49,20 @@ def copy_project(dest: Path) -> Path:
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     extra_headers: dict[str, str] = {}
+    error_page: str | None = None  # served with status 404 for a missing path, as hosts do
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / self.error_page if self.error_page else None
+        if code != 404 or page is None or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404, message)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def end_headers(self) -> None:
         for name, value in self.extra_headers.items():
@@ -61,10 +75,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 class LoopbackServer:
     """A real HTTP server on a free loopback port; bound before the build so the
-    build can know its own URL."""
+    build can know its own URL. With `error_page` ("404.html"), a missing path is answered
+    with that page and status 404, as static hosts and nginx's error_page do."""
 
-    def __init__(self, directory: Path, headers: dict[str, str] | None = None) -> None:
-        handler = type("Handler", (_QuietHandler,), {"extra_headers": dict(headers or {})})
+    def __init__(self, directory: Path, headers: dict[str, str] | None = None, error_page: str | None = None) -> None:
+        handler = type("Handler", (_QuietHandler,), {"extra_headers": dict(headers or {}), "error_page": error_page})
         self.httpd = http.server.ThreadingHTTPServer(
             ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
         )

@@ -7,7 +7,9 @@ from __future__ import annotations
 import copy
 import dataclasses
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import phonenumbers
 import pytest
@@ -149,18 +151,44 @@ def test_harmless_text_is_not_reported(text: str) -> None:
     assert contacts.check_html(f"<p>{text}</p>", file="x.html", registry=REGISTRY) == []
 
 
+def assert_registry_rejects(change: Callable[[dict[str, Any]], object], pattern: str) -> None:
+    """Change a copy of extra.official with `change`; the registry must refuse it."""
+    extra = copy.deepcopy(yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"])
+    change(extra["official"])
+    with pytest.raises(contacts.RegistryError, match=pattern):
+        contacts.registry_from_extra(extra)
+
+
 def test_registry_rejects_a_display_that_is_another_number_and_a_lookalike_official_host() -> None:
-    extra = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]
-    bad = copy.deepcopy(extra)
-    bad["official"]["phone"]["display"] = one_digit_changed(REGISTRY.phone_display, -1)
-    with pytest.raises(contacts.RegistryError, match=r"phone\.display .* not the same number"):
-        contacts.registry_from_extra(bad)
-    bad = copy.deepcopy(extra)
-    bad["official"]["web"]["hosts"].append("prakerja.co.id")
-    with pytest.raises(contacts.RegistryError, match=r"'prakerja\.co\.id', which is not a \.go\.id host"):
-        contacts.registry_from_extra(bad)
+    wrong = one_digit_changed(REGISTRY.phone_display, -1)
+    assert_registry_rejects(lambda o: o["phone"].update(display=wrong), r"phone\.display .* not the same number")
+    assert_registry_rejects(lambda o: o["web"]["hosts"].append("prakerja.co.id"),
+                            r"'prakerja\.co\.id', which is not a \.go\.id host")
     # The display the pages use is the number the tel: links dial.
     assert phonenumbers.parse(REGISTRY.phone_display, "ID") == phonenumbers.parse(REGISTRY.phone_e164)
+
+
+def test_registry_form_host_is_the_host_of_the_form_url_and_official(tmp_path: Path) -> None:
+    """The footer shows extra.official.form.host as the form link's text: it must be the
+    host of form.url and in web.hosts, or the build fails naming mkdocs.yml and the value."""
+    assert_registry_rejects(lambda o: o["form"].update(host="www.prakerja.go.id"), (
+        r"^mkdocs\.yml: extra\.official\.form\.host 'www\.prakerja\.go\.id' is not the host of form\.url "
+        r"'https://bantuan\.prakerja\.go\.id/hc/id/requests/new' \(expected 'bantuan\.prakerja\.go\.id'\)"))
+    assert_registry_rejects(lambda o: o["form"].pop("host"), r"extra\.official\.form\.host is missing")
+    assert_registry_rejects(lambda o: o["web"]["hosts"].remove("bantuan.prakerja.go.id"),
+                            r"form\.host 'bantuan\.prakerja\.go\.id' is not in web\.hosts")
+
+    # The same mismatch in a real strict build.
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      host: bantuan.prakerja.go.id" in text
+    config.write_text(text.replace("      host: bantuan.prakerja.go.id", "      host: bantuan.prakerja.go.id.example"),
+                      encoding="utf-8")
+    result = build_site(project, tmp_path / "out", "http://127.0.0.1:8000/")
+    assert result.returncode != 0, result.output
+    assert "contacts: mkdocs.yml: extra.official.form.host 'bantuan.prakerja.go.id.example'" in result.output, result.output
+    assert "(expected 'bantuan.prakerja.go.id')" in result.output, result.output
 
 
 def test_real_markdown_sources_pass_clean() -> None:

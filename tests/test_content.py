@@ -273,7 +273,38 @@ def test_flow_diagram_is_served_and_accessible(site: LoopbackServer, site_dir: P
     title = svg.find("s:title", ns)
     assert title is not None and "pengaduan" in (title.text or "").lower()
     texts = " ".join(t.text or "" for t in svg.iterfind(".//s:text", ns))
-    assert "Akun saya diblokir" in texts and "Pengaduan terkirim" in texts, texts
+    assert "Akun saya diblokir" in texts, texts
+
+
+LAST_STEP = "Tunggu tanggapan tim Prakerja"
+
+
+def _boxes(svg: etree._Element) -> list[tuple[str, str]]:
+    """The diagram's boxes in drawing order: (class, the text of its bold lines)."""
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    boxes = []
+    texts = svg.findall(".//s:text", ns)
+    for rect in svg.iterfind(".//s:rect[@class]", ns):
+        top, bottom = float(rect.get("y")), float(rect.get("y")) + float(rect.get("height"))
+        inside = [t for t in texts if top <= float(t.get("y")) <= bottom and t.get("class") == "judul"]
+        boxes.append((rect.get("class"), " ".join((t.text or "").strip() for t in inside)))
+    return boxes
+
+
+def test_flow_diagram_ends_by_waiting_for_the_answer_and_promises_no_result(site_dir: Path) -> None:
+    """The last box is a step the reader takes, "Tunggu tanggapan tim Prakerja", not an
+    outcome; the alt text and the SVG's description say the same."""
+    svg = etree.parse(str(site_dir / "assets" / "images" / "alur-pengaduan.svg")).getroot()
+    boxes = _boxes(svg)
+    assert len(boxes) == 6, boxes
+    kind, last = boxes[-1]
+    assert kind == "akhir", boxes
+    assert re.sub(r"^\d+\.\s*", "", last) == LAST_STEP, f"the diagram's last box reads {last!r}"
+    desc = svg.find("{http://www.w3.org/2000/svg}desc").text or ""
+    alt = _content(_soup(site_dir, "pemulihan/")).find("img", src=re.compile(r"alur-pengaduan\.svg$"))["alt"]
+    for label, text in (("desc", desc), ("alt", alt)):
+        assert LAST_STEP.lower() in text.lower(), f"{label}: {text!r}"
+        assert "terkirim" not in text.lower(), f"{label}: {text!r}"
 
 
 def test_home_shows_causes_channels_and_independence_on_the_first_phone_screen(

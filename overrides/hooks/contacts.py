@@ -167,8 +167,22 @@ def registry_from_extra(extra: dict[str, Any], site_url: str | None = None) -> R
         if not host.endswith(OFFICIAL_SUFFIX):
             errors.append(f"extra.{REGISTRY_KEY}.web.hosts lists '{host}', which is not a {OFFICIAL_SUFFIX} host")
     form_url = str(get("form.url"))
-    if (urlsplit(form_url).hostname or "") not in official_hosts or not form_url.startswith("https://"):
+    form_host = urlsplit(form_url).hostname or ""
+    if form_host not in official_hosts or not form_url.startswith("https://"):
         errors.append(f"extra.{REGISTRY_KEY}.form.url '{form_url}' is not an https URL on an official host")
+    # The footer shows form.host as the link text (a template cannot take a URL apart in
+    # every engine, Zensical's included): it must be the host of form.url, an official one.
+    shown_host = str(get("form.host")).lower()
+    if shown_host != form_host:
+        errors.append(
+            f"extra.{REGISTRY_KEY}.form.host '{shown_host}' is not the host of form.url "
+            f"'{form_url}' (expected '{form_host}')"
+        )
+    elif shown_host not in official_hosts:
+        errors.append(
+            f"extra.{REGISTRY_KEY}.form.host '{shown_host}' is not in web.hosts "
+            f"({', '.join(sorted(official_hosts))})"
+        )
     home = str(get("web.home"))
     if (urlsplit(home).hostname or "") not in official_hosts:
         errors.append(f"extra.{REGISTRY_KEY}.web.home '{home}' is not on an official host")

@@ -1,0 +1,164 @@
+"""Portability: the same project (mkdocs.yml, docs/, overrides/) also builds with Zensical,
+the successor of Material for MkDocs by its makers, without errors; every page of the nav
+is there with its content. Zensical runs none of the MkDocs hooks in overrides/hooks/: what
+that changes is listed in the README ("Portability (Zensical)") and checked here, so the
+README stays true when Zensical changes.
+
+Zensical builds this site in well under a second; each test builds its own copy.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.utils.yaml import yaml_load
+
+from sitetools import ROOT, VENV_BIN, copy_project
+
+ZENSICAL = VENV_BIN / "zensical"
+SITE_URL = "https://panduan.example.org/akun/"
+# A line of Zensical's output that reports a problem ("No issues found" is the clean case).
+_PROBLEM_LINE = re.compile(r"(?i)\b(error|warning|traceback|aborted)\b|\b[1-9]\d* issues? found")
+
+
+def zensical_build(project: Path) -> tuple[int, str]:
+    """`zensical build --clean` of `project` (its mkdocs.yml has `strict: true`)."""
+    env = dict(os.environ, SITE_URL=SITE_URL, NO_COLOR="1", TERM="dumb")
+    proc = subprocess.run(
+        [str(ZENSICAL), "build", "--clean", "-f", "mkdocs.yml"],
+        cwd=project, env=env, capture_output=True, text=True, timeout=120,
+    )
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def nav_pages(nav: list) -> Iterator[str]:
+    for item in nav:
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            for value in item.values():
+                yield from nav_pages(value) if isinstance(value, list) else [value]
+
+
+def built_path(src: str) -> str:
+    """docs/x/y.md -> x/y/index.html; x/index.md -> x/index.html (directory URLs)."""
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def markdown_h1(src: str) -> str:
+    text = (ROOT / "docs" / src).read_text(encoding="utf-8")
+    match = re.search(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", text, flags=re.M)
+    assert match, f"docs/{src} has no H1"
+    return match.group(1).strip()
+
+
+def html_h1(path: Path) -> str:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    h1 = soup.select_one("article h1")
+    assert h1 is not None, f"{path}: no H1 in the article"
+    for link in h1.select(".headerlink"):
+        link.decompose()
+    return h1.get_text(" ", strip=True)
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
+    code, output = zensical_build(project)
+    assert code == 0, f"zensical build failed ({code}):\n{output}"
+    problems = [line for line in output.splitlines() if _PROBLEM_LINE.search(line)]
+    assert not problems, f"zensical reported problems:\n{output}"
+    assert "No issues found" in output, output
+    return project / "site"
+
+
+def test_every_nav_page_is_built_by_zensical_with_its_heading(zensical_site: Path) -> None:
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    pages = list(nav_pages(config["nav"]))
+    assert len(pages) >= 15, pages
+    missing, wrong = [], []
+    for src in pages:
+        path = zensical_site / built_path(src)
+        if not path.is_file():
+            missing.append(f"{src} -> {built_path(src)}")
+        elif html_h1(path) != markdown_h1(src):
+            wrong.append(f"{built_path(src)}: H1 {html_h1(path)!r}, expected {markdown_h1(src)!r}")
+    assert not missing, f"pages Zensical did not build: {missing}"
+    assert not wrong, "\n".join(wrong)
+
+
+def test_theme_overrides_render_in_zensical(zensical_site: Path) -> None:
+    """The overrides use only Jinja that Zensical's engine runs: footer contacts from the
+    registry, the last-checked date, link previews and the Indonesian 404 page."""
+    official = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["official"]
+    soup = BeautifulSoup((zensical_site / "kontak" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    block = soup.select_one("footer .kontak-resmi")
+    assert block is not None
+    form = block.find("a", href=official["form"]["url"])
+    assert form is not None and form.get_text(strip=True) == official["form"]["host"], block
+    assert "subjek yang disarankan" in block.get_text(" ", strip=True)
+    assert block.find("a", string="Semua kontak resmi") is None, "the contacts page links to itself"
+    checked = soup.select_one("aside.last-checked time[datetime]")
+    assert checked is not None, "no last-checked date"
+    year, month, day = (int(n) for n in checked["datetime"].split("-"))
+    assert checked.get_text(strip=True).startswith(f"{day} ") and checked.get_text(strip=True).endswith(f" {year}")
+    assert soup.find("meta", property="og:url")["content"] == SITE_URL + "kontak/"
+    home = BeautifulSoup((zensical_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.find("meta", property="og:type")["content"] == "website"
+    not_found = BeautifulSoup((zensical_site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert not_found.select_one("article h1").get_text(strip=True) == "Halaman tidak ditemukan"
+    hrefs = [a["href"] for a in not_found.select("article a[href]")]
+    assert hrefs == ["/akun/", "/akun/penyebab/", "/akun/pemulihan/", "/akun/kontak/"], hrefs
+
+
+def test_what_zensical_does_not_do_is_as_the_readme_says(zensical_site: Path) -> None:
+    """The README's list of differences: no hook runs, redirects are still made."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "## Portability (Zensical)" in readme
+    # No hook: no _headers (headers.py), no QR codes nor link list in the webinar kit (qr.py),
+    # no "leaves the site" marker (external_links.py), not the Indonesian lunr search (search_id.py).
+    assert not (zensical_site / "_headers").exists()
+    assert not (zensical_site / "assets" / "qr").exists()
+    kit = (zensical_site / "kit-webinar" / "index.html").read_text(encoding="utf-8")
+    assert "<!-- kit-webinar:tautan -->" in kit and "kit-tautan" not in kit
+    assert 'rel="external' not in (zensical_site / "kontak" / "index.html").read_text(encoding="utf-8")
+    assert not (zensical_site / "search" / "search_index.json").exists()
+    assert (zensical_site / "search.json").is_file()
+    # The hooks' source files are copied into the site as static files.
+    assert (zensical_site / "hooks" / "contacts.py").is_file()
+    # mkdocs-redirects' short paths are made by Zensical too.
+    short = (zensical_site / "formulir" / "index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh"' in short and "pemulihan/formulir-pengaduan/" in short
+
+
+BROKEN = {
+    # The template expression Zensical could not run before the registry got form.host.
+    "python-method-in-template": (
+        "overrides/partials/kontak-resmi.html", "{{ k.form.host }}", '{{ k.form.url.split("/")[2] }}',
+        "kontak-resmi.html",
+    ),
+    "link-to-a-missing-page": (
+        "docs/tentang.md", "\n## Sumber", "\n[Halaman hilang](tidak-ada.md)\n\n## Sumber", "tentang.md",
+    ),
+}
+
+
+@pytest.mark.parametrize(("file", "old", "new", "named"), BROKEN.values(), ids=BROKEN.keys())
+def test_a_broken_project_fails_the_zensical_build(tmp_path: Path, file: str, old: str, new: str, named: str) -> None:
+    project = copy_project(tmp_path / "project")
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{file} no longer holds {old!r}: update this test"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    code, output = zensical_build(project)
+    assert code != 0, output
+    assert named in output and _PROBLEM_LINE.search(output), output
