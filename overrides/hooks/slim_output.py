@@ -1,0 +1,341 @@
+"""Slim the built site: ship only what the pages use (issue 8, performance budget).
+
+After the build, in the output directory only (the theme's files are untouched):
+
+- source maps (`*.map`) are deleted and the `sourceMappingURL` comments that point to them
+  are stripped, so no browser asks for a file that is not there;
+- of the lunr language files, only those the search worker loads for the configured search
+  languages stay (lunr.stemmer.support, lunr.multi and lunr.<lang> for each language; the
+  segmenters of Japanese, Hindi and Thai only for those languages);
+- Material's two style sheets lose the rules that can match nothing on this site: a rule is
+  dropped only when a class or attribute value its selector requires appears in no built
+  HTML file and no shipped script (scripts add classes at run time, so every word of them
+  counts as used). Custom properties left unused are dropped with them. The pruned sheet gets
+  a new content-hashed name (`main.<hash>.min.css`), so caches never mix it up with
+  Material's full sheet, and every page links to it.
+
+The style sheet pruner is hand-written (a small brace and quote aware splitter, not a full
+CSS parser) because it only needs to split minified rules and selectors, and no project
+dependency does that. Anything it cannot read is left as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+log = logging.getLogger("mkdocs.hooks.slim_output")
+
+_LUNR_DIR = "assets/javascripts/lunr"
+_STYLESHEETS = "assets/stylesheets"
+# Material's own sheets (content-hashed names); the project's extra.css is not pruned.
+_PRUNED_SHEETS = re.compile(r"^(main|palette)\.[0-9a-f]{8}\.min\.css$")
+_SOURCE_MAP_COMMENT = re.compile(r"\n?(?://[#@] sourceMappingURL=[^\n]*|/\*[#@] sourceMappingURL=[^*]*\*/)\n?")
+_WORD = re.compile(r"[A-Za-z0-9_-]+")
+# A prefix of class names a script builds at run time, e.g. `md-source__fact--${name}`.
+_TEMPLATE_PREFIX = re.compile(r"([A-Za-z_][\w-]*)\$\{")
+_DIR = re.compile(r"\sdir=[\"']?([A-Za-z]+)")
+
+
+def _search_languages(config: MkDocsConfig) -> list[str] | None:
+    for name in ("material/search", "search"):
+        if name in config.plugins:
+            plugin = config.plugins[name]
+            if not plugin.config.enabled:
+                return None
+            return list(plugin.config.lang or ["en"])
+    return None
+
+
+def _needed_lunr_files(langs: list[str]) -> set[str]:
+    """Files under assets/javascripts/lunr/ that Material's search worker imports."""
+    needed = {"min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js"}
+    for lang in langs:
+        if lang == "ja":
+            needed.add("tinyseg.js")
+        elif lang in ("hi", "th"):
+            needed.add("wordcut.js")
+        if lang != "en":
+            needed.add(f"min/lunr.{lang}.min.js")
+    return needed
+
+
+# After the search plugin, Material's offline plugin and the search_id hook (-50), before
+# the headers hook (-100), which reads the final HTML.
+@event_priority(-90)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    removed_maps = _remove_source_maps(site)
+    removed_lunr = _remove_unused_lunr(site, _search_languages(config))
+    pruned = _prune_stylesheets(site)
+    log.info(
+        "slim_output: removed %d source maps and %d lunr files; style sheets %s",
+        removed_maps, removed_lunr,
+        ", ".join(f"{old} -> {new} ({before // 1024} -> {after // 1024} KiB)" for old, new, before, after in pruned)
+        or "unchanged",
+    )
+
+
+def _remove_source_maps(site: Path) -> int:
+    maps = sorted(site.rglob("*.map"))
+    for path in maps:
+        path.unlink()
+    for path in [*site.rglob("*.js"), *site.rglob("*.css")]:
+        text = path.read_text(encoding="utf-8")
+        if "sourceMappingURL" in text:
+            path.write_text(_SOURCE_MAP_COMMENT.sub("\n", text).rstrip("\n") + "\n", encoding="utf-8")
+    return len(maps)
+
+
+def _remove_unused_lunr(site: Path, langs: list[str] | None) -> int:
+    lunr = site / _LUNR_DIR
+    if langs is None or not lunr.is_dir():
+        return 0
+    needed = _needed_lunr_files(langs)
+    missing = sorted(f for f in needed - {"min/lunr.multi.min.js"} if not (lunr / f).is_file())
+    if missing:
+        raise PluginError(
+            f"overrides/hooks/slim_output.py: the search languages {langs} need "
+            f"{', '.join(f'{_LUNR_DIR}/{m}' for m in missing)}, which the build did not write."
+        )
+    removed = 0
+    for path in sorted(p for p in lunr.rglob("*") if p.is_file()):
+        if path.relative_to(lunr).as_posix() not in needed:
+            path.unlink()
+            removed += 1
+    return removed
+
+
+# --- style sheets ------------------------------------------------------------------------
+
+def _used_words(site: Path) -> tuple[set[str], tuple[str, ...], set[str]]:
+    """Every word of every built page and shipped script, the class prefixes scripts build,
+    and the text directions pages declare (dir="..."; no script sets one)."""
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    directions: set[str] = set()
+    for path in [*site.rglob("*.html"), *site.rglob("*.js")]:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        words.update(_WORD.findall(text))
+        if path.suffix == ".js":
+            prefixes.update(p for p in _TEMPLATE_PREFIX.findall(text) if len(p) > 3)
+        else:
+            directions.update(_DIR.findall(text))
+    return words, tuple(sorted(prefixes)), directions
+
+
+def _prune_stylesheets(site: Path) -> list[tuple[str, str, int, int]]:
+    folder = site / _STYLESHEETS
+    sheets = sorted(p for p in folder.glob("*.css") if _PRUNED_SHEETS.match(p.name)) if folder.is_dir() else []
+    if not sheets:
+        return []
+    words, prefixes, directions = _used_words(site)
+
+    def used(token: str, attribute: str = "") -> bool:
+        if attribute == "dir":  # [dir=rtl] rules only for pages written right to left
+            return token in directions
+        return token in words or token.startswith(prefixes)
+
+    # Custom properties still referenced anywhere else (other sheets, pages, scripts).
+    others = [p.read_text(encoding="utf-8") for p in folder.glob("*.css") if p not in sheets]
+    pruned_texts = {p: _prune_css(p.read_text(encoding="utf-8"), used) for p in sheets}
+    pruned_texts = _drop_unused_custom_properties(pruned_texts, others, words)
+
+    renamed: list[tuple[str, str, int, int]] = []
+    for path, text in pruned_texts.items():
+        stem = path.name.split(".")[0]
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+        new = path.with_name(f"{stem}.{digest}.min.css")
+        before = path.stat().st_size
+        path.unlink()
+        new.write_text(text, encoding="utf-8")
+        renamed.append((path.name, new.name, before, len(text.encode("utf-8"))))
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        changed = html
+        for old, new, _, _ in renamed:
+            changed = changed.replace(f"{_STYLESHEETS}/{old}", f"{_STYLESHEETS}/{new}")
+        if changed != html:
+            page.write_text(changed, encoding="utf-8")
+    return renamed
+
+
+def _split_top(text: str, separators: str) -> Iterable[tuple[str, str]]:
+    """Split `text` at top-level characters in `separators` (outside strings, comments,
+    parentheses and brackets); yields (chunk, separator) pairs, the last with ''."""
+    depth = 0
+    quote = ""
+    start = i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "\"'":
+            quote = c
+        elif c == "/" and text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            i = n if end < 0 else end + 1
+        elif c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif depth == 0 and c in separators:
+            yield text[start:i], c
+            start = i + 1
+        i += 1
+    yield text[start:], ""
+
+
+def _blocks(css: str) -> list[tuple[str, str | None]]:
+    """Top-level statements of a sheet: (prelude, block body) or (statement, None)."""
+    out: list[tuple[str, str | None]] = []
+    prelude = ""
+    level = 0
+    body: list[str] = []
+    for chunk, sep in _split_top(css, "{};"):
+        if level == 0:
+            if sep == "{":
+                prelude, level, body = chunk, 1, []
+            elif sep == ";" or (sep == "" and chunk.strip()):
+                out.append((chunk.strip() + (";" if sep else ""), None))
+            elif sep == "}":
+                raise ValueError("unbalanced '}'")
+        else:
+            body.append(chunk)
+            if sep == "{":
+                level += 1
+                body.append("{")
+            elif sep == "}":
+                level -= 1
+                if level == 0:
+                    out.append((prelude.strip(), "".join(body)))
+                else:
+                    body.append("}")
+            elif sep == ";":
+                body.append(";")
+    if level:
+        raise ValueError("unbalanced '{'")
+    return out
+
+
+_GROUPING_AT_RULES = ("@media", "@supports", "@layer", "@container", "@document", "@-moz-document")
+_FUNCTIONAL = re.compile(r":(not|is|where|has|matches|-webkit-any|-moz-any)\($")
+
+
+def _prune_css(css: str, used) -> str:
+    try:
+        return _prune_blocks(_blocks(css), used)
+    except ValueError as error:  # a sheet this splitter cannot read is shipped as it was
+        log.warning("overrides/hooks/slim_output.py: left a style sheet unpruned (%s).", error)
+        return css
+
+
+def _prune_blocks(blocks: list[tuple[str, str | None]], used) -> str:
+    out: list[str] = []
+    for prelude, body in blocks:
+        if body is None:
+            out.append(prelude)
+        elif prelude.startswith(_GROUPING_AT_RULES):
+            inner = _prune_blocks(_blocks(body), used)
+            if inner:
+                out.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@"):  # @font-face, @keyframes, @page, ...: kept as they are
+            out.append(f"{prelude}{{{body}}}")
+        else:
+            kept = [s for s, _ in _split_top(prelude, ",") if _selector_can_match(s, used)]
+            if kept:
+                out.append(f"{','.join(kept)}{{{body}}}")
+    return "".join(out)
+
+
+def _selector_can_match(selector: str, used) -> bool:
+    """False only when the selector requires a class, id or attribute value that no page or
+    script contains. :not(...) requires nothing; :is(...) and its kin require one branch."""
+    rest: list[str] = []
+    i = 0
+    while i < len(selector):
+        c = selector[i]
+        if c == "(":
+            # Find the matching parenthesis; the function name decides how it counts.
+            depth, j = 1, i + 1
+            while j < len(selector) and depth:
+                depth += {"(": 1, ")": -1}.get(selector[j], 0)
+                j += 1
+            inner = selector[i + 1 : j - 1]
+            match = _FUNCTIONAL.search(selector[: i + 1])
+            if match and match.group(1) != "not":
+                if not any(_selector_can_match(s, used) for s, _ in _split_top(inner, ",")):
+                    return False
+            rest.append(" ")
+            i = j
+        elif c == "[":
+            j = selector.find("]", i)
+            j = len(selector) if j < 0 else j
+            attribute = selector[i + 1 : j]
+            name, eq, value = attribute.partition("=")
+            value = value.strip().strip("\"'")
+            exact = eq and not name.endswith(("*", "^", "$", "|", "~"))
+            if exact and _WORD.fullmatch(value) and not used(value, name.strip().lower()):
+                return False
+            rest.append(" ")
+            i = j + 1
+        elif c == "\\":  # escaped character in an identifier: keep the selector
+            return True
+        else:
+            rest.append(c)
+            i += 1
+    flat = "".join(rest)
+    return all(used(name) for name in re.findall(r"[.#](-?[A-Za-z_][\w-]*)", flat))
+
+
+_CUSTOM_PROPERTY = re.compile(r"^\s*(--[\w-]+)\s*:")
+
+
+def _drop_unused_custom_properties(texts: dict[Path, str], others: list[str], words: set[str]) -> dict[Path, str]:
+    """Drop `--name: ...` declarations that nothing references, until none is left."""
+    while True:
+        corpus = "\n".join([*texts.values(), *others])
+        counts: dict[str, int] = {}
+        for name in re.findall(r"--[\w-]+", corpus):
+            counts[name] = counts.get(name, 0) + 1
+        declared: dict[str, int] = {}
+        for name in re.findall(r"[{;]\s*(--[\w-]+)\s*:", corpus):
+            declared[name] = declared.get(name, 0) + 1
+        # Referenced = mentioned more often than declared, or named by a page or script.
+        unused = {
+            name for name, n in declared.items()
+            if counts.get(name, 0) <= n and name.lstrip("-") not in words and name not in words
+        }
+        if not unused:
+            return texts
+        texts = {path: _without_declarations(text, unused) for path, text in texts.items()}
+
+
+def _without_declarations(css: str, names: set[str]) -> str:
+    out: list[str] = []
+    for prelude, body in _blocks(css):
+        if body is None:
+            out.append(prelude)
+        elif prelude.startswith(_GROUPING_AT_RULES):
+            out.append(f"{prelude}{{{_without_declarations(body, names)}}}")
+        elif prelude.startswith("@"):
+            out.append(f"{prelude}{{{body}}}")
+        else:
+            decls = [
+                d for d, _ in _split_top(body, ";")
+                if d.strip() and not ((m := _CUSTOM_PROPERTY.match(d)) and m.group(1) in names)
+            ]
+            if decls:
+                out.append(f"{prelude}{{{';'.join(decls)}}}")
+    return "".join(out)

@@ -1,0 +1,136 @@
+"""What the pages ship and load (issue 8, performance budget): structural checks of the built
+site and of a real page load in Chromium. Not timed and no size thresholds: the figures
+themselves are measured by the benchmark, these tests keep the means in place."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser
+
+from sitetools import ROOT, LoopbackServer, build_site, copy_project, html_files
+
+LUNR = "assets/javascripts/lunr"
+
+
+def _soup(site_dir: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site_dir / page).read_text(encoding="utf-8"), "lxml")
+
+
+def test_output_has_no_source_maps_or_references_to_them(site_dir: Path) -> None:
+    maps = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.map")]
+    assert not maps, f"source maps in the output: {maps}"
+    referring = [
+        p.relative_to(site_dir).as_posix()
+        for p in [*site_dir.rglob("*.js"), *site_dir.rglob("*.css"), *site_dir.rglob("*.html")]
+        if "sourceMappingURL" in p.read_text(encoding="utf-8", errors="replace")
+    ]
+    assert not referring, f"files still pointing to source maps: {referring}"
+
+
+def test_only_the_lunr_files_the_search_languages_need_ship(site_dir: Path) -> None:
+    langs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["lang"]
+    shipped = {p.relative_to(site_dir / LUNR).as_posix() for p in (site_dir / LUNR).rglob("*") if p.is_file()}
+    expected = {"min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js"} | {
+        f"min/lunr.{lang}.min.js" for lang in langs if lang != "en"
+    }
+    assert shipped == expected, f"lunr files shipped: {sorted(shipped)}, expected {sorted(expected)}"
+
+
+def test_pages_link_the_pruned_theme_stylesheets_and_they_still_style_the_site(site_dir: Path) -> None:
+    sheets = sorted(p.name for p in (site_dir / "assets" / "stylesheets").glob("*.css"))
+    linked = {
+        href.rsplit("/", 1)[-1]
+        for path in html_files(site_dir)
+        for href in re.findall(r"""href=["']?([^"' >]+\.css)""", path.read_text(encoding="utf-8"))
+    }
+    assert linked <= set(sheets), f"pages link style sheets that are not in the output: {linked - set(sheets)}"
+    main = next(p for p in (site_dir / "assets" / "stylesheets").glob("main.*.min.css"))
+    css = main.read_text(encoding="utf-8")
+    # Rules the site needs stay (header, search results that scripts add, both palettes)...
+    for needed in (".md-header", ".md-search-result__item", ".md-code__button", ".md-top", ".md-footer__link"):
+        assert needed in css, f"{main.name} lost {needed}"
+    palette = next((site_dir / "assets" / "stylesheets").glob("palette.*.min.css")).read_text(encoding="utf-8")
+    assert "slate" in palette and "indigo" in palette
+    # ...while rules for features this site does not use are gone.
+    for unused in (".md-tabs__link", ".md-post", ".md-typeset .grid", "[dir=rtl]", "[data-md-color-primary=red]"):
+        assert unused not in css + palette, f"{unused} still shipped"
+
+
+def test_other_search_languages_keep_exactly_their_lunr_files(tmp_path: Path) -> None:
+    # The same project with English and German search instead of the Indonesian hook.
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("  - overrides/hooks/search_id.py\n", "")
+    text = text.replace("  - search\n", "  - search:\n      lang: [en, de]\n", 1)
+    config.write_text(text, encoding="utf-8")
+    result = build_site(project, tmp_path / "out", "http://127.0.0.1:8000/")
+    assert result.returncode == 0, result.output
+    shipped = sorted(p.name for p in (tmp_path / "out" / LUNR / "min").iterdir())
+    assert shipped == ["lunr.de.min.js", "lunr.multi.min.js", "lunr.stemmer.support.min.js"], shipped
+
+
+def test_page_load_starts_no_search_until_the_reader_searches(site: LoopbackServer, browser: Browser) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    workers: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("worker", lambda w: workers.append(w.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site.url + "pemulihan/", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.documentElement.classList.contains('js')"), "Material's script did not run"
+    assert not [u for u in requests if "search_index" in u or "/lunr/" in u or "/workers/" in u], requests
+    assert not workers, f"a worker started on page load: {workers}"
+
+    page.locator("input.md-search__input").focus()
+    page.keyboard.type("formulir")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert any(u.endswith("/search/search_index.json") for u in requests), requests
+    assert workers, "results appeared without Material's search worker"
+    context.close()
+    assert not errors, errors
+
+
+def test_search_dialog_has_an_accessible_name(site: LoopbackServer, site_dir: Path, browser: Browser) -> None:
+    for path in html_files(site_dir):
+        dialog = _soup(site_dir, path.relative_to(site_dir).as_posix()).select_one("[data-md-component=search]")
+        if dialog is None:  # redirect pages
+            continue
+        assert dialog.get("role") == "dialog" and (dialog.get("aria-label") or "").strip(), (
+            f"{path.relative_to(site_dir)}: the search dialog has no accessible name"
+        )
+    page = browser.new_page()
+    page.goto(site.url)
+    name = page.evaluate("""async () => {
+        const el = document.querySelector('[data-md-component=search]');
+        return el.getAttribute('aria-label') || (el.getAttribute('aria-labelledby') &&
+            document.getElementById(el.getAttribute('aria-labelledby')).textContent);
+    }""")
+    page.close()
+    assert name and name.strip() == "Cari"
+
+
+def test_diagram_has_its_size_and_kit_qr_codes_load_lazily(site_dir: Path) -> None:
+    diagram = _soup(site_dir, "pemulihan/index.html").select_one("article img[src$='alur-pengaduan.svg']")
+    assert diagram is not None, "the diagram is not on pemulihan/"
+    svg = BeautifulSoup((ROOT / "docs/assets/images/alur-pengaduan.svg").read_text(encoding="utf-8"), "xml").svg
+    _, _, vb_width, vb_height = (float(v) for v in svg["viewBox"].split())
+    width, height = int(diagram["width"]), int(diagram["height"])
+    # The page reserves the diagram's box before it loads; a stale height distorts it.
+    assert abs(height - width * vb_height / vb_width) <= 1, (
+        f"docs/pemulihan/index.md: the diagram is {width}x{height}, "
+        f"but the SVG's viewBox is {vb_width:g}x{vb_height:g}; set height to {round(width * vb_height / vb_width)}"
+    )
+    qr = _soup(site_dir, "kit-webinar/index.html").select("article img[src*='assets/qr/']")
+    entries = yaml.safe_load(
+        re.sub(r"!ENV \[[^\]]*\]", "''", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    )["extra"]["webinar_links"]
+    assert len(qr) == len(entries)
+    assert all(img.get("loading") == "lazy" and img.get("width") and img.get("height") for img in qr), qr
