@@ -1,4 +1,4 @@
-# The two commands of the README. Each does all of its own set-up.
+# The commands of the README. Each does all of its own set-up.
 # Material prints a notice about MkDocs 2 on every build; the README explains the portability plan.
 export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve test build offline links bench clean
@@ -22,6 +22,12 @@ offline:  ## Zip of the site that works opened from disk, search included: dist/
 links:  ## Print the pages, headings and redirects missing from published-links.txt (append them)
 	scripts/setup-env.sh --inexact --group test
 	.venv/bin/python tests/publishedlinks.py
+
+bench:  ## Performance report (several minutes): Lighthouse, first-load transfer, build time, scaling
+	scripts/setup-env.sh --inexact --group test
+	scripts/ensure-lighthouse.sh
+	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" NGINX="$$(scripts/ensure-nginx.sh)" \
+		.venv/bin/python benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site .pytest_cache

@@ -69,7 +69,7 @@ def _build(project: Path, out: Path) -> LoopbackServer:
     return server.start()
 
 
-def _round(run: Run, browser: Browser, throttle: float, *, count_hits: bool) -> None:
+def _round(run: Run, browser: Browser, throttle: float, *, count_hits: bool, timeout_ms: int = 10_000) -> None:
     """Load a page in a fresh context (cold cache), wait for search, type every query."""
     context = browser.new_context()
     page = context.new_page()
@@ -77,7 +77,7 @@ def _round(run: Run, browser: Browser, throttle: float, *, count_hits: bool) -> 
         # Chromium's CPU throttling slows the page and its worker, as a cheap phone would.
         context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
     start = time.perf_counter()
-    box = SearchBox(page, run.server.url)
+    box = SearchBox(page, run.server.url, timeout_ms=timeout_ms)
     run.ready_ms.append((time.perf_counter() - start) * 1000)
     for query in QUERIES:
         results, elapsed = box.search(query.text)

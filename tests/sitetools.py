@@ -27,11 +27,13 @@ class BuildResult:
     site_dir: Path
 
 
-def build_site(project: Path, site_dir: Path, site_url: str, *, tool: str = "mkdocs") -> BuildResult:
+def build_site(
+    project: Path, site_dir: Path, site_url: str, *, tool: str = "mkdocs", timeout: float = 300
+) -> BuildResult:
     """Run a real strict build of `project` into `site_dir`."""
     env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
     cmd = [str(VENV_BIN / tool), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
-    proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=timeout)
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site_dir)
 
 
