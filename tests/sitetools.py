@@ -135,3 +135,8 @@ def chromium_path() -> str:
             "which installs it, or set CHROMIUM_PATH."
         )
     return path
+
+
+# Material's bundle is loaded after the page (overrides/partials/lazy-scripts.html); its
+# keyboard shortcuts ("/" for search) work once it runs. It sets window.document$ when it runs.
+THEME_READY = "() => typeof window.document$ === 'object' && !document.querySelector('script[data-after-load]')"

@@ -19,7 +19,7 @@ from axe_playwright_python.base import AXE_SCRIPT
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 
-from sitetools import LoopbackServer, html_files, page_urls
+from sitetools import THEME_READY, LoopbackServer, html_files, page_urls
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
@@ -106,6 +106,7 @@ def test_axe_finds_no_wcag_violation_on_any_page_in_either_palette(
         page = context.new_page()
         page.goto(site.url)
         assert page.locator("body").get_attribute("data-md-color-scheme") == PALETTES[palette]
+        page.wait_for_function(THEME_READY)
         page.keyboard.press("/")
         page.keyboard.type(SEARCH_QUERY)
         page.locator(".md-search-result__item").first.wait_for()

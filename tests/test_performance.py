@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 import yaml
 from bs4 import BeautifulSoup
@@ -98,6 +100,39 @@ def test_page_load_starts_no_search_until_the_reader_searches(site: LoopbackServ
     assert not errors, errors
 
 
+def test_theme_script_loads_after_the_page_and_still_starts(site: LoopbackServer, browser: Browser) -> None:
+    # overrides/partials/lazy-scripts.html: Material's bundle is fetched only after the load
+    # event, and started by the replayed DOMContentLoaded (copy buttons, palette toggle).
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site.url + "teks-siap-pakai/")
+    page.locator(".md-code__button, .md-clipboard").first.wait_for(timeout=10_000)
+    timing = page.evaluate("""() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        const bundle = performance.getEntriesByType('resource').find(r => /\\/bundle\\.[^/]*\\.js$/.test(r.name));
+        return {load: nav.loadEventEnd, bundle: bundle ? bundle.startTime : null,
+                held: document.querySelectorAll('script[type="text/plain"][data-after-load]').length};
+    }""")
+    page.close()
+    assert timing["bundle"] is not None, "Material's bundle was never fetched"
+    assert timing["bundle"] >= timing["load"], f"the bundle was fetched before the page had loaded: {timing}"
+    assert timing["held"] == 0, "a held script tag was left in the page"
+    assert not errors, errors
+
+
+def test_dark_mode_readers_get_the_dark_palette_before_the_theme_script(site: LoopbackServer, browser: Browser) -> None:
+    # overrides/main.html picks the palette of the system setting before the content paints;
+    # here the bundle never arrives, so only that can have chosen it.
+    for system, scheme in (("dark", "slate"), ("light", "default")):
+        context = browser.new_context(color_scheme=system)  # type: ignore[arg-type]
+        context.route(re.compile(r".*/bundle\.[^/]*\.js$"), lambda route: route.abort())
+        page = context.new_page()
+        page.goto(site.url + "kontak/")
+        assert page.locator("body").get_attribute("data-md-color-scheme") == scheme, system
+        context.close()
+
+
 def test_search_dialog_has_an_accessible_name(site: LoopbackServer, site_dir: Path, browser: Browser) -> None:
     for path in html_files(site_dir):
         dialog = _soup(site_dir, path.relative_to(site_dir).as_posix()).select_one("[data-md-component=search]")
@@ -117,10 +152,23 @@ def test_search_dialog_has_an_accessible_name(site: LoopbackServer, site_dir: Pa
     assert name and name.strip() == "Cari"
 
 
-def test_diagram_has_its_size_and_kit_qr_codes_load_lazily(site_dir: Path) -> None:
-    diagram = _soup(site_dir, "pemulihan/index.html").select_one("article img[src$='alur-pengaduan.svg']")
+def test_diagram_is_inside_the_page_with_its_size_and_kit_qr_codes_load_lazily(
+    site: LoopbackServer, site_dir: Path, browser: Browser
+) -> None:
+    source = (ROOT / "docs/assets/images/alur-pengaduan.svg").read_text(encoding="utf-8")
+    diagram = _soup(site_dir, "pemulihan/index.html").select_one("article img[alt^='Alur']")
     assert diagram is not None, "the diagram is not on pemulihan/"
-    svg = BeautifulSoup((ROOT / "docs/assets/images/alur-pengaduan.svg").read_text(encoding="utf-8"), "xml").svg
+    # overrides/hooks/inline_images.py: the file's own content, as a data: address.
+    prefix = "data:image/svg+xml,"
+    assert diagram["src"].startswith(prefix), f"the diagram is not inlined: {diagram['src'][:80]}"
+    assert unquote(diagram["src"][len(prefix):]) == re.sub(r">\s+<", "><", source.strip())
+    assert (site_dir / "assets/images/alur-pengaduan.svg").is_file(), "the SVG is no longer published at its address"
+    page = browser.new_page()
+    page.goto(site.url + "pemulihan/")
+    size = page.evaluate("() => { const i = document.querySelector(\"article img[alt^='Alur']\"); return [i.complete, i.naturalWidth] }")
+    page.close()
+    assert size[0] and size[1] > 0, f"the inlined diagram does not render in Chromium: {size}"
+    svg = BeautifulSoup(source, "xml").svg
     _, _, vb_width, vb_height = (float(v) for v in svg["viewBox"].split())
     width, height = int(diagram["width"]), int(diagram["height"])
     # The page reserves the diagram's box before it loads; a stale height distorts it.
@@ -134,3 +182,22 @@ def test_diagram_has_its_size_and_kit_qr_codes_load_lazily(site_dir: Path) -> No
     )["extra"]["webinar_links"]
     assert len(qr) == len(entries)
     assert all(img.get("loading") == "lazy" and img.get("width") and img.get("height") for img in qr), qr
+
+
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+import inline_images  # noqa: E402
+
+
+def test_only_small_svgs_of_the_site_itself_are_inlined(tmp_path: Path) -> None:
+    small, big = tmp_path / "kecil.svg", tmp_path / "besar.svg"
+    small.write_text('<svg xmlns="http://www.w3.org/2000/svg">\n  <title>A "kecil" #1 50%</title>\n</svg>', encoding="utf-8")
+    big.write_text("<svg>" + " " * inline_images._MAX_BYTES + "</svg>", encoding="utf-8")
+    files = {"assets/kecil.svg": small, "assets/besar.svg": big}
+    html = (
+        '<img alt="a" src="../assets/kecil.svg"><img alt="b" src="../assets/besar.svg">'
+        '<img alt="c" src="https://contoh.example/x.svg"><img alt="d" src="../assets/hilang.svg">'
+    )
+    out = BeautifulSoup(inline_images.inline_small_svgs(html, "pemulihan/", files), "html.parser")
+    srcs = [img["src"] for img in out.find_all("img")]
+    assert srcs[1:] == ["../assets/besar.svg", "https://contoh.example/x.svg", "../assets/hilang.svg"]
+    assert unquote(srcs[0]) == 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg"><title>A "kecil" #1 50%</title></svg>'

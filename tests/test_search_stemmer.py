@@ -33,7 +33,7 @@ def lunr_page(site: LoopbackServer, site_dir: Path, browser: Browser) -> Iterato
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(site.url + "404.html")
+    page.goto(site.url + LUNR_ID)  # the site's origin, without the theme's scripts
     page.set_content("<!doctype html><title>lunr.id</title>")
     page.add_script_tag(url=site.url + workers[0].relative_to(site_dir).as_posix())
     page.add_script_tag(url=site.url + LUNR_ID)
