@@ -151,6 +151,24 @@ def test_harmless_text_is_not_reported(text: str) -> None:
     assert contacts.check_html(f"<p>{text}</p>", file="x.html", registry=REGISTRY) == []
 
 
+
+def test_repeated_text_is_reported_every_time_with_its_own_line() -> None:
+    """The checker caches its verdicts per text chunk (the navigation repeats on every page):
+    a chunk seen before is still reported, on every page and every line it is on."""
+    wrong = "Hubungi 0811-2345-6789 sekarang"
+    html = f"<nav><p>{wrong}</p>\n<p title='{wrong}'>x</p></nav>\n\n<p>{wrong}</p>"
+    for page in ("a.html", "b.html"):
+        problems = contacts.check_html(html, file=page, registry=REGISTRY)
+        assert [(p.file, p.line) for p in problems] == [(page, 1), (page, 2), (page, 4)]
+
+
+def test_cached_verdicts_belong_to_their_registry() -> None:
+    text = f"<p>Telepon {REGISTRY.phone_display}</p>"
+    assert contacts.check_html(text, file="x.html", registry=REGISTRY) == []
+    other = dataclasses.replace(REGISTRY, phone=phonenumbers.parse("+6281123456789"), phone_display="0811-2345-6789")
+    problems = contacts.check_html(text, file="x.html", registry=other)
+    assert [p.key for p in problems] == [REGISTRY.phone_e164]
+
 def assert_registry_rejects(change: Callable[[dict[str, Any]], object], pattern: str) -> None:
     """Change a copy of extra.official with `change`; the registry must refuse it."""
     extra = copy.deepcopy(yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"])

@@ -112,6 +112,10 @@ class Registry:
     official_hosts: frozenset[str]
     cited_hosts: frozenset[str]
     own_hosts: frozenset[str] = field(default_factory=frozenset)
+    # scan_text's results by text chunk; see _scan_text_cached.
+    _scans: dict[str, tuple[tuple[int, Verdict], ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def phone_e164(self) -> str:
@@ -381,6 +385,22 @@ def scan_text(text: str, registry: Registry) -> list[tuple[int, Verdict]]:
     Links are judged first and blanked out, then messaging numbers, e-mail addresses, bare
     host names and finally phone numbers, so that one detail is reported once.
     """
+    return list(_scan_text_cached(text, registry))
+
+
+def _scan_text_cached(text: str, registry: Registry) -> tuple[tuple[int, Verdict], ...]:
+    # Every built page carries the whole navigation (and the footer), so the same text
+    # chunks come back on every page: without this cache the phone-number scan of the nav
+    # makes the build quadratic in the number of pages. Hand-written, not functools.cache:
+    # the Registry is not hashable (phonenumbers.PhoneNumber is mutable), and the results
+    # belong to one registry, so they live on it. The result depends on the text alone.
+    cached = registry._scans.get(text)
+    if cached is None:
+        cached = registry._scans[text] = tuple(_scan_text(text, registry))
+    return cached
+
+
+def _scan_text(text: str, registry: Registry) -> list[tuple[int, Verdict]]:
     findings: list[tuple[int, Verdict]] = []
     if not text.strip():
         return findings
@@ -472,7 +492,7 @@ class _HTMLScanner(HTMLParser):
                     url = candidate.strip().split(" ")[0]
                     self.findings += [(line, v) for v in judge_url(url, self.registry)]
             elif name in TEXT_ATTRS:
-                self.findings += [(line + value.count("\n", 0, o), v) for o, v in scan_text(value, self.registry)]
+                self.findings += [(line + value.count("\n", 0, o), v) for o, v in _scan_text_cached(value, self.registry)]
         if tag in SKIP_TEXT_IN:
             self._skip.append(tag)
 
@@ -489,7 +509,7 @@ class _HTMLScanner(HTMLParser):
         if self._skip:
             return
         line = self.getpos()[0]
-        self.findings += [(line + data.count("\n", 0, o), v) for o, v in scan_text(data, self.registry)]
+        self.findings += [(line + data.count("\n", 0, o), v) for o, v in _scan_text_cached(data, self.registry)]
 
 
 def check_html(html: str, *, file: str, registry: Registry) -> list[Problem]:
