@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page
 
+from sitetools import THEME_READY
+
 
 @dataclass(frozen=True)
 class Query:
@@ -96,6 +98,9 @@ class SearchBox:
         self.quiet_ms = quiet_ms
         self.timeout_ms = timeout_ms
         page.goto(site_url, wait_until="load")
+        # Material's script comes after the load event; a focus given while it starts up can
+        # be lost (seen at 10x content), so type once it runs, as a reader does.
+        page.wait_for_function(THEME_READY, timeout=timeout_ms)
         self.placeholder = page.evaluate(_OBSERVER)
         self.input = page.locator("input.md-search__input")
         self.meta = page.locator(".md-search-result__meta")

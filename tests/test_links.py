@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import urllib.request
@@ -180,8 +181,15 @@ def test_webinar_kit_qr_codes_decode_to_their_urls_which_resolve(site: LoopbackS
         assert label.startswith(site.url), f"{entry['name']}: {label} is not built from site_url {site.url}"
         img, download = block.select_one("img"), block.select_one("a[download]")
         assert img is not None and download is not None, f"{entry['name']}: QR image or download link missing"
-        png_url = urljoin(site.url + "kit-webinar/", str(img["src"]))
-        assert download["href"] == img["src"] and str(download["download"]).endswith(".png")
+        # On the page: a small copy inside the page (no request); to download: the slide PNG.
+        prefix = "data:image/png;base64,"
+        assert str(img["src"]).startswith(prefix), f"{entry['name']}: the QR code on the page is not inline"
+        shown = Image.open(io.BytesIO(base64.b64decode(str(img["src"])[len(prefix):])))
+        assert shown.width == shown.height >= int(img["width"]) == int(img["height"]) >= 200, shown.size
+        decoded = zxingcpp.read_barcodes(shown.convert("L"))
+        assert [d.text for d in decoded] == [label], f"{entry['name']}: the page's QR code decodes to {[d.text for d in decoded]}"
+        png_url = urljoin(site.url + "kit-webinar/", str(download["href"]))
+        assert str(download["download"]).endswith(".png")
         status, kind, data = _get(png_url)
         assert (status, kind) == (200, "image/png"), png_url
         image = Image.open(io.BytesIO(data))

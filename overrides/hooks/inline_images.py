@@ -7,6 +7,9 @@ separate request costs a round trip or two, and Lighthouse counts it in the page
 Markdown keeps the ordinary link, so the strict build still checks it, and the file is
 still published at its own address. The Content-Security-Policy allows `data:` images.
 
+The favicon (`theme.favicon`), when it is such an SVG, goes into every page the same way:
+browsers fetch it while the page renders, one more request on a fresh connection.
+
 Hand-written because no project dependency inlines images; it touches only `<img>` tags
 of the page content whose file it finds among the site's files.
 """
@@ -44,6 +47,14 @@ def inline_small_svgs(html: str, page_url: str, files_by_url: dict[str, Path]) -
         return match.group(1) + svg_data_uri(path.read_text(encoding="utf-8")) + match.group(3)
 
     return _IMG_SRC.sub(replace, html)
+
+
+def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
+    favicon = config.theme["favicon"]
+    path = Path(config.docs_dir) / str(favicon)
+    if str(favicon).endswith(".svg") and path.is_file() and path.stat().st_size <= _MAX_BYTES:
+        config.theme["favicon"] = svg_data_uri(path.read_text(encoding="utf-8"))
+    return config
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

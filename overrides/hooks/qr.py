@@ -3,7 +3,9 @@
 The links are listed once, in mkdocs.yml under `extra: webinar_links:`. For each one this
 hook makes a QR code PNG sized for slides (assets/qr/<name>.png) that encodes the page's
 absolute URL built from `site_url`, so a deployment on another domain gets correct codes
-without editing anything. The page that contains the marker line below (docs/kit-webinar.md)
+without editing anything. The page itself shows a small copy of each code inside the page (a
+`data:` PNG of about 200 px, a few hundred bytes): no image requests compete with the text
+on a slow connection; the slide-sized PNG is the download. The page that contains the marker line below (docs/kit-webinar.md)
 gets the list rendered from the template overrides/partials/kit-webinar-links.md.
 """
 
@@ -29,6 +31,7 @@ MARKER = "<!-- kit-webinar:tautan -->"
 _TEMPLATE = "partials/kit-webinar-links.md"
 _QR_DIR = "assets/qr"
 _SLIDE_PX = 1000  # smallest side of the PNG: sharp on a full-HD slide and in print
+_PAGE_PX = 200  # smallest side of the code shown on the page (CSS pixels)
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _KEYS = {"name", "label", "page", "short"}
 
@@ -41,6 +44,7 @@ class KitLink:
     short_url: str  # absolute speakable URL (a redirect, or the page itself)
     png: str  # src URI of the generated PNG
     px: int = 0  # side of the PNG in pixels
+    inline: str = ""  # the small PNG shown on the page, as a data: URI
 
     @property
     def short_display(self) -> str:
@@ -111,14 +115,15 @@ def _read_links(config: MkDocsConfig, files: Files) -> list[KitLink]:
     return links
 
 
-def _qr_png(url: str) -> tuple[bytes, int]:
-    """A QR code PNG of `url` at least _SLIDE_PX wide, and its side in pixels."""
+def _qr_png(url: str) -> tuple[bytes, int, str]:
+    """A QR code PNG of `url` at least _SLIDE_PX wide, its side in pixels, and a data: URI
+    of the same code at least _PAGE_PX wide."""
     qr = segno.make_qr(url, error="m")
     modules, _ = qr.symbol_size(scale=1, border=4)
-    scale = math.ceil(_SLIDE_PX / modules)
     out = io.BytesIO()
-    qr.save(out, kind="png", scale=scale, border=4)
-    return out.getvalue(), modules * scale
+    qr.save(out, kind="png", scale=math.ceil(_SLIDE_PX / modules), border=4)
+    inline = qr.png_data_uri(scale=math.ceil(_PAGE_PX / modules), border=4)
+    return out.getvalue(), modules * math.ceil(_SLIDE_PX / modules), inline
 
 
 @event_priority(100)  # before Material's offline plugin switches directory URLs off
@@ -131,9 +136,9 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     _links.clear()
     _rendered_on.clear()
     for link in _read_links(config, files):
-        content, px = _qr_png(link.url)
+        content, px, inline = _qr_png(link.url)
         files.append(File.generated(config, link.png, content=content))
-        _links.append(replace(link, px=px))
+        _links.append(replace(link, px=px, inline=inline))
     return files
 
 
