@@ -93,6 +93,7 @@ def test_axe_finds_no_wcag_violation_on_any_page_in_either_palette(
     # Each page in the palette it opens with (the one chosen last), then in the other one.
     for url in _all_pages(site, site_dir):
         page.goto(url)
+        page.wait_for_function(THEME_READY)
         scheme = page.locator("body").get_attribute("data-md-color-scheme") or ""
         problems += _axe(page, f"{url} [{scheme}]")
         other = _switch_palette(page)
@@ -118,6 +119,7 @@ def test_axe_finds_no_wcag_violation_on_any_page_in_either_palette(
         context = browser.new_context(color_scheme=palette, **PHONE)  # type: ignore[arg-type]
         page = context.new_page()
         page.goto(site.url)
+        page.wait_for_function(THEME_READY)
         page.locator("label.md-header__button[for='__search']").click()
         page.keyboard.type(SEARCH_QUERY)
         page.locator(".md-search-result__item").first.wait_for()
@@ -186,6 +188,7 @@ def test_keyboard_alone_reaches_and_uses_search_navigation_and_copy(
 
     # Search: Tab to the search field, type, arrow down to a result, Enter opens it.
     page.goto(site.url)
+    page.wait_for_function(THEME_READY)
     _without_transitions(page)
     problems += _tab_to(page, "input.md-search__input")
     page.keyboard.type(SEARCH_QUERY)
@@ -210,6 +213,7 @@ def test_keyboard_alone_reaches_and_uses_search_navigation_and_copy(
 
     # Copy button: Tab to the first one, Enter copies the code block.
     page.goto(_first_page_with_code(site_dir, site))
+    page.wait_for_function(THEME_READY)
     _without_transitions(page)
     problems += _tab_to(page, "button.md-clipboard, button.md-code__button")
     expected = page.evaluate(

@@ -19,7 +19,7 @@ from PIL import Image
 from playwright.sync_api import Browser
 
 import publishedlinks
-from sitetools import ROOT, LoopbackServer, build_site, copy_project, page_urls
+from sitetools import ROOT, THEME_READY, LoopbackServer, build_site, copy_project, page_urls
 
 # The speakable paths the brief promises trainers (issue 6), and the pages they open.
 SHORT_PATHS = {
@@ -205,6 +205,7 @@ def test_webinar_kit_qr_codes_decode_to_their_urls_which_resolve(site: LoopbackS
 def test_webinar_kit_has_a_copy_button_for_every_link(site: LoopbackServer, browser: Browser) -> None:
     page = browser.new_page()
     page.goto(site.url + "kit-webinar/")
+    page.wait_for_function(THEME_READY)  # Material adds the copy buttons
     blocks = page.locator("article .kit-tautan")
     assert blocks.count() == len(_config()["extra"]["webinar_links"])
     for i in range(blocks.count()):

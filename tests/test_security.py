@@ -140,6 +140,7 @@ def test_site_served_with_its_own_headers_shows_no_csp_violation(
             if "http-equiv=\"refresh\"" in path.read_text(encoding="utf-8"):
                 page.wait_for_url(lambda u: u != url)
                 page.wait_for_load_state()
+            page.wait_for_function(THEME_READY)  # Material adds the copy buttons
             buttons = page.locator("button.md-clipboard, button.md-code__button")
             for i in range(buttons.count()):
                 buttons.nth(i).click()
