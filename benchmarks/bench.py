@@ -518,11 +518,13 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="development: Lighthouse on 3 pages, scaling 10x only")
     parser.add_argument("--runs", type=int, default=3, help="strict builds timed per site (median; default 3)")
     parser.add_argument("--full-runs", action="store_true", help="also time --runs builds at 100x (else one, it is slow)")
-    parser.add_argument("--lighthouse-runs", type=int, default=1,
-                        help="Lighthouse runs per page, the median one kept (default 1; 3 or 5 on a busy machine)")
+    parser.add_argument("--lighthouse-runs", type=int, default=None,
+                        help="Lighthouse runs per page, the median one kept (default 3, with --quick 1)")
     parser.add_argument("--search-rounds", type=int, default=3, help="rounds of the reader queries per site (default 3)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write every figure to PATH as JSON")
     args = parser.parse_args()
+    if args.lighthouse_runs is None:  # Lighthouse's advice: the median of several runs
+        args.lighthouse_runs = 1 if args.quick else 3
     if min(args.runs, args.search_rounds, args.lighthouse_runs) < 1:
         parser.error("--runs, --search-rounds and --lighthouse-runs must be at least 1")
     if args.json and not args.json.parent.is_dir():
