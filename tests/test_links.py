@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import io
 import re
 import urllib.request
@@ -170,23 +169,41 @@ def test_short_paths_open_their_pages_in_the_browser(site: LoopbackServer, site_
 # --- Webinar kit and QR codes --------------------------------------------------------------
 
 
-def test_webinar_kit_qr_codes_decode_to_their_urls_which_resolve(site: LoopbackServer, site_dir: Path) -> None:
+def test_webinar_kit_qr_codes_decode_to_their_urls_which_resolve(site: LoopbackServer, site_dir: Path, browser: Browser) -> None:
     entries = _config()["extra"]["webinar_links"]
     status, _, body = _get(site.url + "kit-webinar/")
     assert status == 200
     blocks = BeautifulSoup(body, "lxml").select("article .kit-tautan")
     assert len(blocks) == len(entries), f"{len(blocks)} link blocks on the kit page, {len(entries)} in mkdocs.yml"
-    for block, entry in zip(blocks, entries):
+    # What a reader scans: each code as Chromium shows it on a phone screen (3 device pixels
+    # per CSS pixel), captured and decoded; in the dark palette, where the code must bring its
+    # own white background.
+    context = browser.new_context(viewport={"width": 412, "height": 915}, device_scale_factor=3, color_scheme="dark")
+    page = context.new_page()
+    page.goto(site.url + "kit-webinar/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    on_screen = page.locator("article svg.kit-qr")
+    for index, (block, entry) in enumerate(zip(blocks, entries)):
         label = block.select_one("div.highlight pre code").get_text().strip()
         assert label.startswith(site.url), f"{entry['name']}: {label} is not built from site_url {site.url}"
-        img, download = block.select_one("img"), block.select_one("a[download]")
-        assert img is not None and download is not None, f"{entry['name']}: QR image or download link missing"
-        # On the page: a small copy inside the page (no request); to download: the slide PNG.
-        prefix = "data:image/png;base64,"
-        assert str(img["src"]).startswith(prefix), f"{entry['name']}: the QR code on the page is not inline"
-        shown = Image.open(io.BytesIO(base64.b64decode(str(img["src"])[len(prefix):])))
-        assert shown.width == shown.height >= int(img["width"]) == int(img["height"]) >= 200, shown.size
-        decoded = zxingcpp.read_barcodes(shown.convert("L"))
+        svg, download = block.select_one("svg.kit-qr"), block.select_one("a[download]")
+        assert svg is not None and download is not None, f"{entry['name']}: QR code or download link missing"
+        # On the page: the code as markup inside the page (no image request); to download:
+        # the slide PNG.
+        assert block.select_one("img") is None, f"{entry['name']}: an image on the page instead of the inline code"
+        assert svg.get("role") == "img" and label in svg.get("aria-label", ""), f"{entry['name']}: the code has no name"
+        assert int(svg["width"]) == int(svg["height"]) >= 200, f"{entry['name']}: shown at {svg['width']}x{svg['height']}"
+        shown = on_screen.nth(index)
+        shown.scroll_into_view_if_needed()
+        box = shown.bounding_box()
+        assert box and round(box["width"]) == round(box["height"]) == int(svg["width"]), f"{entry['name']}: on screen {box}"
+        # One unit per module, scaled up: drawn without anti-aliasing, or module edges blur.
+        assert shown.evaluate("svg => getComputedStyle(svg).shapeRendering") == "crispedges"
+        capture = Image.open(io.BytesIO(shown.screenshot())).convert("L")
+        # The quiet zone around the code is white (a phone camera needs the contrast).
+        corners = [capture.getpixel((x, y)) for x in (8, capture.width - 9) for y in (8, capture.height - 9)]
+        assert min(corners) >= 240, f"{entry['name']}: the code's margin is not white on screen: {corners}"
+        decoded = zxingcpp.read_barcodes(capture)
         assert [d.text for d in decoded] == [label], f"{entry['name']}: the page's QR code decodes to {[d.text for d in decoded]}"
         png_url = urljoin(site.url + "kit-webinar/", str(download["href"]))
         assert str(download["download"]).endswith(".png")
@@ -200,6 +217,7 @@ def test_webinar_kit_qr_codes_decode_to_their_urls_which_resolve(site: LoopbackS
         path = "/" + label.removeprefix(site.url)
         assert publishedlinks.check(site_dir, [path]) == []
         assert path == "/" + _url_path(entry["page"]), f"{entry['name']}: QR opens {path}, not {entry['page']}"
+    context.close()
 
 
 def test_webinar_kit_has_a_copy_button_for_every_link(site: LoopbackServer, browser: Browser) -> None:
