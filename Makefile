@@ -23,7 +23,7 @@ links:  ## Print the pages, headings and redirects missing from published-links.
 	scripts/setup-env.sh --inexact --group test
 	.venv/bin/python tests/publishedlinks.py
 
-bench:  ## Performance report (several minutes): Lighthouse, first-load transfer, build time, scaling
+bench:  ## Performance report (about 25 minutes; BENCH_ARGS=--quick about 3): Lighthouse, first-load transfer, build time, scaling
 	scripts/setup-env.sh --inexact --group test
 	scripts/ensure-lighthouse.sh
 	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" NGINX="$$(scripts/ensure-nginx.sh)" \
