@@ -105,7 +105,7 @@ def add_articles(project: Path, count: int) -> list[str]:
         raise ValueError(f"{config}: no top-level `nav:` list to add the synthetic articles to")
     folder = project / "docs" / SECTION
     folder.mkdir(parents=True, exist_ok=True)
-    paths, entries = [], [f"  - Artikel sintetis:\n"]
+    paths, entries = [], ["  - Artikel sintetis:\n"]
     for number in range(1, count + 1):
         title, body = article(number)
         path = f"{SECTION}/artikel-{number:05d}.md"

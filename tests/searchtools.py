@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page
 
-from sitetools import THEME_READY
+from sitetools import goto_with_theme
 
 
 @dataclass(frozen=True)
@@ -97,10 +97,9 @@ class SearchBox:
         self.site_url = site_url
         self.quiet_ms = quiet_ms
         self.timeout_ms = timeout_ms
-        page.goto(site_url, wait_until="load")
         # Material's script comes after the load event; a focus given while it starts up can
         # be lost (seen at 10x content), so type once it runs, as a reader does.
-        page.wait_for_function(THEME_READY, timeout=timeout_ms)
+        goto_with_theme(page, site_url, timeout_ms, wait_until="load")
         self.placeholder = page.evaluate(_OBSERVER)
         self.input = page.locator("input.md-search__input")
         self.meta = page.locator(".md-search-result__meta")

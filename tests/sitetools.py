@@ -12,7 +12,13 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
+
+import yaml
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -140,3 +146,21 @@ def chromium_path() -> str:
 # Material's bundle is loaded after the page (overrides/partials/lazy-scripts.html); its
 # keyboard shortcuts ("/" for search) work once it runs. It sets window.document$ when it runs.
 THEME_READY = "() => typeof window.document$ === 'object' && !document.querySelector('script[data-after-load]')"
+
+
+def goto_with_theme(page: Page, url: str, timeout_ms: float | None = None, **goto_options: Any) -> None:
+    """Open `url` and wait until Material's bundle has run: its copy buttons, palette switch
+    and search exist only from then on."""
+    page.goto(url, **goto_options)
+    page.wait_for_function(THEME_READY, timeout=timeout_ms)
+
+
+def mkdocs_config() -> dict:
+    """mkdocs.yml as plain data (its !ENV and python tags read as None)."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)

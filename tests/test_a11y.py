@@ -20,7 +20,7 @@ from axe_playwright_python.base import AXE_SCRIPT
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 
-from sitetools import THEME_READY, LoopbackServer, html_files, page_urls
+from sitetools import THEME_READY, LoopbackServer, goto_with_theme, html_files, page_urls
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
@@ -92,8 +92,7 @@ def test_axe_finds_no_wcag_violation_on_any_page_in_either_palette(
     page = context.new_page()
     # Each page in the palette it opens with (the one chosen last), then in the other one.
     for url in _all_pages(site, site_dir):
-        page.goto(url)
-        page.wait_for_function(THEME_READY)
+        goto_with_theme(page, url)
         scheme = page.locator("body").get_attribute("data-md-color-scheme") or ""
         problems += _axe(page, f"{url} [{scheme}]")
         other = _switch_palette(page)
@@ -118,8 +117,7 @@ def test_axe_finds_no_wcag_violation_on_any_page_in_either_palette(
         # The phone layout: full-screen search results, then the navigation drawer open.
         context = browser.new_context(color_scheme=palette, **PHONE)  # type: ignore[arg-type]
         page = context.new_page()
-        page.goto(site.url)
-        page.wait_for_function(THEME_READY)
+        goto_with_theme(page, site.url)
         page.locator("label.md-header__button[for='__search']").click()
         page.keyboard.type(SEARCH_QUERY)
         page.locator(".md-search-result__item").first.wait_for()
@@ -187,8 +185,7 @@ def test_keyboard_alone_reaches_and_uses_search_navigation_and_copy(
     problems: list[str] = []
 
     # Search: Tab to the search field, type, arrow down to a result, Enter opens it.
-    page.goto(site.url)
-    page.wait_for_function(THEME_READY)
+    goto_with_theme(page, site.url)
     _without_transitions(page)
     problems += _tab_to(page, "input.md-search__input")
     page.keyboard.type(SEARCH_QUERY)
@@ -212,8 +209,7 @@ def test_keyboard_alone_reaches_and_uses_search_navigation_and_copy(
     assert target.path != "/"
 
     # Copy button: Tab to the first one, Enter copies the code block.
-    page.goto(_first_page_with_code(site_dir, site))
-    page.wait_for_function(THEME_READY)
+    goto_with_theme(page, _first_page_with_code(site_dir, site))
     _without_transitions(page)
     problems += _tab_to(page, "button.md-clipboard, button.md-code__button")
     expected = page.evaluate(

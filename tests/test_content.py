@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import urllib.request
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 from playwright.sync_api import Browser
 
-from sitetools import ROOT, THEME_READY, LoopbackServer, build_site, copy_project, page_urls
+from sitetools import ROOT, LoopbackServer, build_site, copy_project, goto_with_theme, page_urls
 
 DOCS = ROOT / "docs"
 REQUIRED_FIELDS = ("title", "description", "last_checked")
@@ -242,8 +242,7 @@ def test_ready_to_use_texts_copy_with_one_tap_and_mailto_prefills(
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url.rstrip("/"))
     page = context.new_page()
-    page.goto(site.url + "teks-siap-pakai/", wait_until="networkidle")
-    page.wait_for_function(THEME_READY)  # Material adds the copy buttons
+    goto_with_theme(page, site.url + "teks-siap-pakai/", wait_until="networkidle")  # Material adds the copy buttons
     copied = {}
     for section in ("email", "pengaduan"):
         block = page.locator(f"article h2#{section} ~ div.highlight").first

@@ -9,7 +9,6 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-import yaml
 import zxingcpp
 from bs4 import BeautifulSoup
 from mkdocs.structure.files import File
@@ -18,7 +17,7 @@ from PIL import Image
 from playwright.sync_api import Browser
 
 import publishedlinks
-from sitetools import ROOT, THEME_READY, LoopbackServer, build_site, copy_project, page_urls
+from sitetools import ROOT, LoopbackServer, build_site, copy_project, goto_with_theme, mkdocs_config, page_urls
 
 # The speakable paths the brief promises trainers (issue 6), and the pages they open.
 SHORT_PATHS = {
@@ -30,15 +29,6 @@ SHORT_PATHS = {
 }
 
 
-def _config() -> dict:
-    """mkdocs.yml as plain data (its !ENV and python tags read as None)."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
 
 
 def _url_path(src_uri: str) -> str:
@@ -170,7 +160,7 @@ def test_short_paths_open_their_pages_in_the_browser(site: LoopbackServer, site_
 
 
 def test_webinar_kit_qr_codes_decode_to_their_urls_which_resolve(site: LoopbackServer, site_dir: Path, browser: Browser) -> None:
-    entries = _config()["extra"]["webinar_links"]
+    entries = mkdocs_config()["extra"]["webinar_links"]
     status, _, body = _get(site.url + "kit-webinar/")
     assert status == 200
     blocks = BeautifulSoup(body, "lxml").select("article .kit-tautan")
@@ -222,10 +212,9 @@ def test_webinar_kit_qr_codes_decode_to_their_urls_which_resolve(site: LoopbackS
 
 def test_webinar_kit_has_a_copy_button_for_every_link(site: LoopbackServer, browser: Browser) -> None:
     page = browser.new_page()
-    page.goto(site.url + "kit-webinar/")
-    page.wait_for_function(THEME_READY)  # Material adds the copy buttons
+    goto_with_theme(page, site.url + "kit-webinar/")  # Material adds the copy buttons
     blocks = page.locator("article .kit-tautan")
-    assert blocks.count() == len(_config()["extra"]["webinar_links"])
+    assert blocks.count() == len(mkdocs_config()["extra"]["webinar_links"])
     for i in range(blocks.count()):
         block = blocks.nth(i)
         button = block.locator('button[data-md-type="copy"], button.md-clipboard')

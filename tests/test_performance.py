@@ -10,11 +10,10 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote
 
-import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
-from sitetools import ROOT, LoopbackServer, build_site, copy_project, html_files
+from sitetools import ROOT, LoopbackServer, build_site, copy_project, html_files, mkdocs_config
 
 LUNR = "assets/javascripts/lunr"
 
@@ -191,9 +190,7 @@ def test_diagram_and_kit_qr_codes_are_inside_the_page_with_their_size(
     )
     kit = _soup(site_dir, "kit-webinar/index.html")
     qr = kit.select("article svg.kit-qr")
-    entries = yaml.safe_load(
-        re.sub(r"!ENV \[[^\]]*\]", "''", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    )["extra"]["webinar_links"]
+    entries = mkdocs_config()["extra"]["webinar_links"]
     assert len(qr) == len(entries)
     # Inside the page as markup (overrides/hooks/qr.py): no image request or image decode
     # competes with the text (a data: PNG there added 75 ms to Lighthouse's LCP), and the box

@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
-from sitetools import THEME_READY, LoopbackServer, build_site, copy_project, html_files
+from sitetools import THEME_READY, LoopbackServer, build_site, copy_project, goto_with_theme, html_files
 
 # Script types a browser runs; anything else (application/json, ld+json) is data.
 _RUNNABLE = {None, "", "text/javascript", "application/javascript", "module"}
@@ -151,8 +151,7 @@ def test_site_served_with_its_own_headers_shows_no_csp_violation(
         assert copied, "no copy button found: nothing was checked"
 
         # Search: the worker starts, fetches the index and answers.
-        page.goto(server.url, wait_until="networkidle")
-        page.wait_for_function(THEME_READY)
+        goto_with_theme(page, server.url, wait_until="networkidle")
         page.keyboard.press("/")
         page.keyboard.type("akun")
         page.locator(".md-search-result__item").first.wait_for()

@@ -7,7 +7,8 @@ without editing anything. The page shows each code as an inline `<svg>` (one pat
 1.5 KB that gzip shrinks well): no image request and no image decode competes with the text
 on a slow connection, which in Lighthouse delayed the page's LCP (a `data:` PNG did); the
 slide-sized PNG is the download. The page that contains the marker line below
-(docs/kit-webinar.md) gets the list rendered from the template overrides/partials/kit-webinar-links.md.
+(docs/kit-webinar.md) gets the list rendered from the template
+overrides/partials/kit-webinar-links.md.
 """
 
 from __future__ import annotations
@@ -122,8 +123,9 @@ def _qr_codes(url: str) -> tuple[bytes, int, str]:
     as inline SVG markup shown _PAGE_PX wide, black on white in either palette."""
     qr = segno.make_qr(url, error="m")
     modules, _ = qr.symbol_size(scale=1, border=4)
+    scale = math.ceil(_SLIDE_PX / modules)
     out = io.BytesIO()
-    qr.save(out, kind="png", scale=math.ceil(_SLIDE_PX / modules), border=4)
+    qr.save(out, kind="png", scale=scale, border=4)
     svg = qr.svg_inline(scale=1, border=4, omitsize=True, light="#fff", dark="#000", svgclass="kit-qr", lineclass=None)
     label = html.escape(f"Kode QR yang membuka {url}", quote=True)
     svg = svg.replace(
@@ -131,7 +133,7 @@ def _qr_codes(url: str) -> tuple[bytes, int, str]:
         f'<svg width="{_PAGE_PX}" height="{_PAGE_PX}" role="img" aria-label="{label}" shape-rendering="crispEdges" ',
         1,
     )
-    return out.getvalue(), modules * math.ceil(_SLIDE_PX / modules), svg
+    return out.getvalue(), modules * scale, svg
 
 
 @event_priority(100)  # before Material's offline plugin switches directory URLs off
