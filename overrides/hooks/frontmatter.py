@@ -1,5 +1,6 @@
 """Front matter check: every page needs `title`, a one-sentence `description` and a valid
-`last_checked` date (YYYY-MM-DD), because the page shows when its facts were last checked.
+`last_checked` date (YYYY-MM-DD), because the page shows when its facts were last checked;
+its `sources` (keys of extra.sources) and `changes` (dated notes) are checked too (issue 17).
 
 A missing or invalid field is logged as a WARNING naming the file, the line and the field,
 so `mkdocs build --strict` fails with a clear message instead of a traceback.
@@ -15,6 +16,8 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+import pagemeta  # sources and change notes (issue 17)
 
 log = logging.getLogger("mkdocs.hooks.frontmatter")
 
@@ -41,6 +44,39 @@ def _line_of(field: str, block: list[str] | None) -> int:
         if re.match(rf"^{re.escape(field)}\s*:", line):
             return number
     return 1
+
+
+def _item_line(field: str, index: int, block: list[str] | None) -> int:
+    """1-based line of item `index` of the list under `field:` (the field's line if not found)."""
+    start = _line_of(field, block)
+    if index < 0 or block is None or start == 1:
+        return start
+    items = 0
+    for number, line in enumerate(block[start - 1:], start=start + 1):
+        if re.match(r"^\S", line):
+            break
+        if re.match(r"^\s*- ", line):
+            if items == index:
+                return number
+            items += 1
+    return start
+
+
+def _check_sources_and_changes(path: str, meta: dict, block: list[str], config: MkDocsConfig) -> bool:
+    """`sources` (keys of extra.sources) and `changes` (dated one-sentence notes), issue 17:
+    messages as `path:line: what was found; what is expected`."""
+    registry = config.extra.get("sources")
+    registry = registry if isinstance(registry, dict) else {}
+    today = _dt.datetime.now(_dt.timezone.utc).date()
+    found = False
+    for field, problems in (
+        ("sources", pagemeta.sources_problems(meta, registry)),
+        ("changes", pagemeta.changes_problems(meta, today)),
+    ):
+        for index, problem in problems:
+            log.warning("docs/%s:%d: %s", path, _item_line(field, index, block), problem)
+            found = True
+    return found
 
 
 def _problem(path: str, line: int, field: str, expected: str) -> bool:
@@ -104,6 +140,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
             found = _problem(path, line, field, f"expected text, got {type(value).__name__}")
         elif field == "description" and _SENTENCE_BREAK_RE.search(value):
             found = _problem(path, line, field, "expected one sentence")
+    found = _check_sources_and_changes(path, meta, block, config) or found
     if meta is not page.meta and not found:
         log.warning("%s:2: front matter could not be loaded as YAML (check every value)", path)
     return markdown

@@ -1,0 +1,113 @@
+"""Sources and change notes (issue 17): a thin MkDocs adapter over pagemeta.py.
+
+- Each page ends with `## Sumber {#sumber}`; its list is rendered here from the page's front
+  matter `sources` (keys of `extra.sources` in mkdocs.yml), followed by the section
+  "Riwayat perubahan" from `changes`, newest first (overrides/partials/sumber-riwayat.md).
+- The newest date among the page's sources goes to `page.meta.newest_source`, which the
+  footer of the page shows next to `last_checked` (overrides/partials/source-file.html).
+- The page with the marker line below (docs/pembaruan.md) gets every change of the site,
+  newest first (overrides/partials/pembaruan-daftar.md), and the site gets the same entries
+  as an Atom feed, pembaruan/feed.xml, with absolute URLs from site_url.
+Front matter errors (unknown key, bad date, ...) are reported by frontmatter.py.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
+
+import pagemeta
+
+log = logging.getLogger("mkdocs.hooks.changes")
+
+MARKER = "<!-- pembaruan:daftar -->"
+FEED_PATH = "pembaruan/feed.xml"
+_SUMBER_RE = re.compile(r"^## Sumber \{#sumber\}[ \t]*$", re.M)
+
+
+@dataclass
+class _Build:
+    """What one build knows: the registry and every change of the site."""
+
+    registry: dict[str, pagemeta.Source] = field(default_factory=dict)
+    changes: list[pagemeta.Change] = field(default_factory=list)
+
+
+_build = _Build()
+
+
+def _mkdocs_line(config: MkDocsConfig, key: str) -> int:
+    """Line of `key:` under extra.sources in mkdocs.yml (1 if not found)."""
+    try:
+        lines = open(config.config_file_path, encoding="utf-8").read().splitlines()  # noqa: SIM115
+    except OSError:
+        return 1
+    for number, line in enumerate(lines, start=1):
+        if re.match(rf"^\s+{re.escape(key) if key else 'sources'}\s*:", line):
+            return number
+    return 1
+
+
+def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
+    raw = config.extra.get("sources")
+    problems = pagemeta.registry_problems(raw)
+    for key, problem in problems:
+        log.warning("mkdocs.yml:%d: %s", _mkdocs_line(config, key), problem)
+    _build.registry = {} if problems else pagemeta.load_registry(raw)
+    return config
+
+
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    pages, url_of = [], {}
+    for file in files.documentation_pages():
+        _, meta = get_data(file.content_string)
+        pages.append((file.src_uri, str(meta.get("title") or file.name), meta))
+        url_of[file.src_uri] = config.site_url + file.url
+    _build.changes = pagemeta.all_changes(pages)
+    feed = pagemeta.atom_feed(
+        _build.changes, site_url=config.site_url, site_name=config.site_name,
+        feed_url=config.site_url + FEED_PATH, url_of=url_of,
+    )
+    files.append(File.generated(config, FEED_PATH, content=feed))
+    return files
+
+
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    src = page.file.src_uri
+    here = posixpath.dirname(src) or "."
+    env = config.theme.get_env()
+    if MARKER in markdown:
+        listing = env.get_template("partials/pembaruan-daftar.md").render(
+            changes=_build.changes, date_text=pagemeta.format_date,
+            link=lambda change: posixpath.relpath(change.page, here),
+        )
+        markdown = markdown.replace(MARKER, listing, 1)
+    offset = page.file.content_string.count("\n") - markdown.count("\n")
+    heading = list(_SUMBER_RE.finditer(markdown))
+    if not heading:
+        log.warning("docs/%s:%d: no line '## Sumber {#sumber}'; expected it as the page's last heading "
+                    "(its list comes from front matter 'sources')", src, offset + markdown.count("\n") + 1)
+        return markdown
+    tail = markdown[heading[-1].end():]
+    if tail.strip():
+        first = heading[-1].end() + len(tail) - len(tail.lstrip())
+        line = offset + markdown[:first].count("\n") + 1
+        log.warning("docs/%s:%d: text after '## Sumber {#sumber}'; expected nothing after it "
+                    "(the list is rendered from front matter 'sources')", src, line)
+        return markdown
+    keys = pagemeta.page_sources(page.meta)
+    cited = [(_build.registry[key], about) for key, about in keys if key in _build.registry]
+    page.meta["newest_source"] = pagemeta.newest_source([k for k, _ in keys], _build.registry)
+    own = pagemeta.page_changes(page.meta, src, page.title or "")
+    section = env.get_template("partials/sumber-riwayat.md").render(
+        cited=cited, changes=own, date_text=pagemeta.format_date,
+        all_changes=posixpath.relpath("pembaruan.md", here),
+    )
+    return markdown.rstrip() + "\n" + section
