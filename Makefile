@@ -1,7 +1,7 @@
 # The commands of the README. Each does all of its own set-up.
 # Material prints a notice about MkDocs 2 on every build; the README explains the portability plan.
 export NO_MKDOCS_2_WARNING := 1
-.PHONY: serve test build offline links bench clean
+.PHONY: serve test build offline links facts bench clean
 
 serve:  ## Serve the site with live reload on http://127.0.0.1:8000
 	scripts/setup-env.sh --inexact
@@ -22,6 +22,10 @@ offline:  ## Zip of the site that works opened from disk, search included: dist/
 links:  ## Print the pages, headings and redirects missing from published-links.txt (append them)
 	scripts/setup-env.sh --inexact --group test
 	.venv/bin/python tests/publishedlinks.py
+
+facts:  ## Pages by the date they were last checked against their sources (oldest first), and each source's date; never fails on the calendar
+	scripts/setup-env.sh --inexact
+	.venv/bin/python scripts/facts.py
 
 bench:  ## Performance report (about 25 minutes; BENCH_ARGS=--quick about 3): Lighthouse, first-load transfer, build time, scaling
 	scripts/setup-env.sh --inexact --group test
