@@ -17,6 +17,7 @@ import logging
 import posixpath
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -69,7 +70,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for file in files.documentation_pages():
         _, meta = get_data(file.content_string)
         pages.append((file.src_uri, str(meta.get("title") or file.name), meta))
-        url_of[file.src_uri] = config.site_url + file.url
+        url_of[file.src_uri] = urljoin(config.site_url, file.url)  # the home page's url is "./"
     _build.changes = pagemeta.all_changes(pages)
     feed = pagemeta.atom_feed(
         _build.changes, site_url=config.site_url, site_name=config.site_name,
