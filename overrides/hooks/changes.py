@@ -7,7 +7,9 @@
   footer of the page shows next to `last_checked` (overrides/partials/source-file.html).
 - The page with the marker line below (docs/pembaruan.md) gets every change of the site,
   newest first (overrides/partials/pembaruan-daftar.md), and the site gets the same entries
-  as an Atom feed, pembaruan/feed.xml, with absolute URLs from site_url.
+  as an Atom feed, feed.xml, with absolute URLs from site_url. Its path goes to
+  `config.extra.feed_path`, which overrides/main.html links from every page's head; the
+  offline copy (`make offline`) gets no link, since a feed needs the online site.
 Front matter errors (unknown key, bad date, ...) are reported by frontmatter.py.
 """
 
@@ -29,7 +31,9 @@ import pagemeta
 log = logging.getLogger("mkdocs.hooks.changes")
 
 MARKER = "<!-- pembaruan:daftar -->"
-FEED_PATH = "pembaruan/feed.xml"
+# At the site's root: Material's bundle reads every <link rel="alternate"> as a language
+# version of the site and fetches sitemap.xml next to it, which exists only at the root.
+FEED_PATH = "feed.xml"
 _SUMBER_RE = re.compile(r"^## Sumber \{#sumber\}[ \t]*$", re.M)
 
 
@@ -62,6 +66,9 @@ def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
     for key, problem in problems:
         log.warning("mkdocs.yml:%d: %s", _mkdocs_line(config, key), problem)
     _build.registry = {} if problems else pagemeta.load_registry(raw)
+    offline = config.plugins.get("material/offline")
+    offline_copy = bool(offline is not None and offline.config.enabled)
+    config.extra["feed_path"] = None if offline_copy else FEED_PATH
     return config
 
 
