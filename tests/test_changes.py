@@ -164,7 +164,7 @@ def test_atom_feed_has_every_change_dated_titled_and_linked_to_a_live_page(
         assert [urljoin(url, a["href"]) for a in links] == [feed_url], f"{url}: {links}"
 
 
-def test_bad_sources_and_changes_fail_the_build_naming_file_and_line(tmp_path: Path) -> None:
+def test_bad_sources_changes_and_registry_fail_the_build_naming_file_and_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     faq = project / "docs" / "faq.md"
     text = faq.read_text(encoding="utf-8")
@@ -172,6 +172,11 @@ def test_bad_sources_and_changes_fail_the_build_naming_file_and_line(tmp_path: P
     text = text.replace("  - date: 2026-12-02\n", "  - date: 2999-01-01\n", 1)
     text = text.rstrip("\n") + "\n\nTeks tambahan.\n"
     faq.write_text(text, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    yml = config.read_text(encoding="utf-8")
+    assert 'date: "2024-10-11"' in yml
+    config.write_text(yml.replace('date: "2024-10-11"', 'date: "2024-13-11"', 1), encoding="utf-8")
+    registry_line = yml.splitlines().index(next(x for x in yml.splitlines() if x.strip().startswith("poskota-2024:"))) + 1
     lines = text.splitlines()
     key_line = lines.index("  - kompas-2099: akun tidak bisa dihapus") + 1
     date_line = lines.index("  - date: 2999-01-01") + 1
@@ -182,6 +187,7 @@ def test_bad_sources_and_changes_fail_the_build_naming_file_and_line(tmp_path: P
     assert "Traceback" not in out, out
     assert re.search(rf"docs/faq\.md:{key_line}: source key 'kompas-2099'; expected one of extra\.sources", out), out
     assert re.search(rf"docs/faq\.md:{date_line}: change date 2999-01-01 is in the future; expected", out), out
+    assert re.search(rf"mkdocs\.yml:{registry_line}: source 'poskota-2024' date '2024-13-11'; expected", out), out
     assert re.search(rf"docs/faq\.md:{tail_line}: text after '## Sumber {{#sumber}}'; expected nothing", out), out
 
 

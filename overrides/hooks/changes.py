@@ -19,6 +19,7 @@ import logging
 import posixpath
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -51,7 +52,7 @@ _build = _Build()
 def _mkdocs_line(config: MkDocsConfig, key: str) -> int:
     """Line of `key:` under extra.sources in mkdocs.yml (1 if not found)."""
     try:
-        lines = open(config.config_file_path, encoding="utf-8").read().splitlines()  # noqa: SIM115
+        lines = Path(config.config_file_path).read_text(encoding="utf-8").splitlines()
     except OSError:
         return 1
     for number, line in enumerate(lines, start=1):

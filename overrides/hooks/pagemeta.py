@@ -209,7 +209,7 @@ def atom_feed(changes: list[Change], *, site_url: str, site_name: str, feed_url:
     feed.language("id")
     feed.author({"name": site_name})
     feed.generator(site_name)  # not feedgen's default, which names its home page
-    newest = max((c.date for c in changes), default=_dt.date(2026, 1, 1))
+    newest = max((c.date for c in changes), default=_dt.datetime.now(_dt.timezone.utc).date())
     feed.updated(_dt.datetime.combine(newest, _dt.time(), _dt.timezone.utc))
     # feedgen writes entries in the reverse order of adding: add oldest first. An entry's id
     # is its page, date and place among that page's notes of that day: stable as notes grow.
