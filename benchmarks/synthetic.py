@@ -4,7 +4,7 @@ table, a link to a real page, a `Sumber` list), added to a *copy* of the project
 copy's `nav:`. The text is random but deterministic, so every run measures the same site.
 
 Nothing in them may trip the build's checks: no phone numbers, email addresses or links to
-other hosts (overrides/hooks/contacts.py), and the front matter the frontmatter hook needs.
+other hosts (akun_diblokir/contacts.py), and the front matter the front matter check needs.
 """
 
 from __future__ import annotations

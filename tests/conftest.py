@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
-
 from sitetools import ROOT, LoopbackServer, build_site, chromium_path
 
 

@@ -8,10 +8,17 @@ without editing anything. The page shows each code as an inline `<svg>` (one pat
 on a slow connection, which in Lighthouse delayed the page's LCP (a `data:` PNG did); the
 slide-sized PNG is the download. The page that contains the marker line below
 (docs/kit-webinar.md) gets the list rendered from the template
-overrides/partials/kit-webinar-links.md.
+akun_diblokir/templates/kit-webinar-links.md (outside the theme folder, so no engine
+publishes it as a file). MkDocs-only: other engines run no hook (README, "Portability").
 """
 
 from __future__ import annotations
+
+import sys
+from pathlib import Path as _Path
+
+# mkdocs.yml loads this file by path; the package akun_diblokir is its parent's parent.
+sys.path.insert(0, str(_Path(__file__).resolve().parents[2]))
 
 import html
 import io
@@ -19,19 +26,24 @@ import logging
 import math
 import posixpath
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from urllib.parse import urljoin
 
+import jinja2
 import segno
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from akun_diblokir.config import key_line
+
 log = logging.getLogger("mkdocs.hooks.qr")
 
 MARKER = "<!-- kit-webinar:tautan -->"
-_TEMPLATE = "partials/kit-webinar-links.md"
+_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_TEMPLATE = "kit-webinar-links.md"
 _QR_DIR = "assets/qr"
 _SLIDE_PX = 1000  # smallest side of the PNG: sharp on a full-HD slide and in print
 _PAGE_PX = 200  # smallest side of the code shown on the page (CSS pixels)
@@ -54,13 +66,22 @@ class KitLink:
         return self.short_url.split("://", 1)[-1]
 
 
-_links: list[KitLink] = []
-_rendered_on: list[str] = []
-_online: dict[str, bool] = {"use_directory_urls": True}
+@dataclass
+class _Kit:
+    """The state of one build."""
+
+    use_directory_urls: bool = True  # as the online site has it (before the offline plugin)
+    links: list[KitLink] = field(default_factory=list)
+    rendered_on: list[str] = field(default_factory=list)
 
 
-def _where(index: int, key: str | None = None) -> str:
-    return f"mkdocs.yml: extra.webinar_links[{index}]" + (f".{key}" if key else "")
+_kit = _Kit()
+
+
+def _where(config: MkDocsConfig, index: int | None = None, key: str | None = None) -> str:
+    dotted = "extra.webinar_links" + (f".{index}" if index is not None else "") + (f".{key}" if key else "")
+    line = key_line(Path(config.config_file_path), dotted)
+    return f"mkdocs.yml:{line}: extra.webinar_links" + (f"[{index}]" if index is not None else "") + (f".{key}" if key else "")
 
 
 def _short_targets(config: MkDocsConfig) -> dict[str, str]:
@@ -78,39 +99,40 @@ def _short_targets(config: MkDocsConfig) -> dict[str, str]:
 def _read_links(config: MkDocsConfig, files: Files) -> list[KitLink]:
     entries = config.extra.get("webinar_links")
     if not isinstance(entries, list) or not entries:
-        log.warning("mkdocs.yml: extra.webinar_links must be a list of links for the webinar kit.")
+        log.warning("%s is not a list; expected the links of the webinar kit.", _where(config))
         return []
     site_url = config.site_url
     if not site_url:
-        log.warning("mkdocs.yml: site_url is empty; the webinar kit needs it for absolute URLs.")
+        log.warning("mkdocs.yml:%d: site_url is empty; expected the site's address (SITE_URL) for the kit's absolute URLs.",
+                    key_line(Path(config.config_file_path), "site_url"))
         return []
     redirects = _short_targets(config)
     links: list[KitLink] = []
     for i, entry in enumerate(entries):
         if not isinstance(entry, dict) or not {"name", "label", "page"} <= entry.keys():
-            log.warning("%s: expected a mapping with name, label, page (and optional short).", _where(i))
+            log.warning("%s is not a mapping of name, label, page; expected those (and optional short).", _where(config, i))
             continue
         if unknown := set(entry) - _KEYS:
-            log.warning("%s: unknown key(s) %s; expected %s.", _where(i), sorted(unknown), sorted(_KEYS))
+            log.warning("%s has unknown key(s) %s; expected only %s.", _where(config, i), sorted(unknown), sorted(_KEYS))
             continue
         name, label, page_src = str(entry["name"]), str(entry["label"]), str(entry["page"])
         if not _NAME.match(name) or any(link.name == name for link in links):
-            log.warning("%s: %r must be a unique lowercase id like 'formulir'.", _where(i, "name"), name)
+            log.warning("%s is %r; expected a unique lowercase id like 'formulir'.", _where(config, i, "name"), name)
             continue
         page_file = files.get_file_from_path(page_src)
         if page_file is None or not page_file.is_documentation_page():
-            log.warning("%s: %r is not a page in docs/.", _where(i, "page"), page_src)
+            log.warning("%s is %r, not a page in docs/; expected a page's path.", _where(config, i, "page"), page_src)
             continue
         # The URL as the online site has it, also in the offline copy (which uses .html files).
-        url = urljoin(site_url, File(page_src, "", "", _online["use_directory_urls"]).url)
+        url = urljoin(site_url, File(page_src, "", "", _kit.use_directory_urls).url)
         short_url = url
         if "short" in entry:
             short = str(entry["short"]).strip("/") + "/"
             if redirects.get(short) != page_src and urljoin(site_url, short) != url:
                 log.warning(
-                    "%s: /%s is neither the page's own path nor a redirect to %s "
-                    "(add `%s.md: %s` under redirect_maps).",
-                    _where(i, "short"), short, page_src, short.rstrip("/"), page_src,
+                    "%s is /%s, neither the page's own path nor a redirect to %s; "
+                    "expected `%s.md: %s` under redirect_maps.",
+                    _where(config, i, "short"), short, page_src, short.rstrip("/"), page_src,
                 )
                 continue
             short_url = urljoin(site_url, short)
@@ -138,41 +160,42 @@ def _qr_codes(url: str) -> tuple[bytes, int, str]:
 
 @event_priority(100)  # before Material's offline plugin switches directory URLs off
 def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
-    _online["use_directory_urls"] = config.use_directory_urls
+    global _kit
+    _kit = _Kit(use_directory_urls=config.use_directory_urls)
     return config
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
-    _links.clear()
-    _rendered_on.clear()
+    _kit.links.clear()
+    _kit.rendered_on.clear()
     for link in _read_links(config, files):
         content, px, svg = _qr_codes(link.url)
         files.append(File.generated(config, link.png, content=content))
-        _links.append(replace(link, px=px, svg=svg))
+        _kit.links.append(replace(link, px=px, svg=svg))
     return files
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if MARKER not in markdown:
         return markdown
-    _rendered_on.append(page.file.src_uri)
+    _kit.rendered_on.append(page.file.src_uri)
     here = posixpath.dirname(page.file.src_uri)
-    template = config.theme.get_env().get_template(_TEMPLATE)
+    template = jinja2.Environment(loader=jinja2.FileSystemLoader(_TEMPLATES), autoescape=False).get_template(_TEMPLATE)
     rendered = template.render(
         links=[
             {
                 "link": link,
                 "png": posixpath.relpath(link.png, here or "."),
             }
-            for link in _links
+            for link in _kit.links
         ]
     )
     return markdown.replace(MARKER, rendered, 1)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if _links and len(_rendered_on) != 1:
+    if _kit.links and len(_kit.rendered_on) != 1:
         log.warning(
-            "The webinar kit list (%r) must be on exactly one page; found on %s.",
-            MARKER, _rendered_on or "none (expected in docs/kit-webinar.md)",
+            "docs/kit-webinar.md:1: the webinar kit list (%r) is on %s; expected it on exactly one page.",
+            MARKER, _kit.rendered_on or "no page",
         )
