@@ -31,7 +31,19 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix
 
 
 def load_config(config_file: Path) -> dict[str, Any]:
-    return yaml.load(Path(config_file).read_text(encoding="utf-8"), Loader=_Loader) or {}
+    """The configuration, with `INHERIT: parent.yml` merged in as MkDocs does (dicts deeply)."""
+    config = yaml.load(Path(config_file).read_text(encoding="utf-8"), Loader=_Loader) or {}
+    parent = config.pop("INHERIT", None)
+    if parent:
+        return _merged(load_config(Path(config_file).parent / parent), config)
+    return config
+
+
+def _merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
 
 
 def key_line(config_file: Path, dotted: str) -> int:
