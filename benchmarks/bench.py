@@ -36,12 +36,11 @@ from urllib.parse import urlsplit
 BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH.parent / "tests"), str(BENCH)]
 
-from playwright.sync_api import Browser, sync_playwright  # noqa: E402
-from playwright.sync_api import Error as PlaywrightError  # noqa: E402
-
-from search_bench import Run, _round  # noqa: E402
-from sitetools import CHROMIUM_ARGS, ROOT, build_site, chromium_path, copy_project, free_port, page_urls  # noqa: E402
-from synthetic import add_articles  # noqa: E402
+from playwright.sync_api import Browser, sync_playwright  # noqa: E402 - after the sys.path lines above
+from playwright.sync_api import Error as PlaywrightError  # noqa: E402 - after the sys.path lines above
+from search_bench import Run, _round  # noqa: E402 - after the sys.path lines above
+from sitetools import CHROMIUM_ARGS, ROOT, build_site, chromium_path, copy_project, free_port, page_urls  # noqa: E402 - after the sys.path lines above
+from synthetic import add_articles  # noqa: E402 - after the sys.path lines above
 
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_VERSION = "12.2.3"
@@ -110,7 +109,7 @@ class Nginx:
         self.url = f"http://127.0.0.1:{port}/"
         self.proc: subprocess.Popen[bytes] | None = None
 
-    def __enter__(self) -> "Nginx":
+    def __enter__(self) -> Nginx:
         self.tmp.mkdir(parents=True, exist_ok=True)
         conf = self.tmp / "nginx.conf"
         conf.write_text(NGINX_CONF.format(tmp=self.tmp, port=self.port, root=self.root), encoding="utf-8")
@@ -213,7 +212,7 @@ def lighthouse(url: str, out: Path) -> dict:
     if lhr.get("runtimeError"):
         raise BenchError(f"Lighthouse failed on {url}: {lhr['runtimeError'].get('message')}")
     audits = lhr["audits"]
-    num = lambda audit: audits[audit].get("numericValue")  # noqa: E731
+    num = lambda audit: audits[audit].get("numericValue")  # noqa: E731 - a one-line helper
     result = {
         "url": url,
         "scores": {c: round(100 * (lhr["categories"][c]["score"] or 0)) for c in CATEGORIES},
@@ -329,7 +328,7 @@ def table(headers: list[str], rows: list[list[object]]) -> None:
     cells = [[str(c) for c in row] for row in [headers, *rows]]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     for n, row in enumerate(cells):
-        print("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))))
+        print("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))))
         if n == 0:
             print("  ".join("-" * w for w in widths))
 

@@ -25,10 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from playwright.sync_api import Browser, sync_playwright  # noqa: E402
-
-from searchtools import QUERIES, TOP, SearchBox  # noqa: E402
-from sitetools import CHROMIUM_ARGS, ROOT, LoopbackServer, build_site, chromium_path, copy_project  # noqa: E402
+from playwright.sync_api import Browser, sync_playwright
+from searchtools import QUERIES, TOP, SearchBox
+from sitetools import CHROMIUM_ARGS, ROOT, LoopbackServer, build_site, chromium_path, copy_project
 
 HOOK_LINE = "  - akun_diblokir/hooks/search_id.py\n"
 LUNR_ID = "assets/javascripts/lunr/min/lunr.id.min.js"

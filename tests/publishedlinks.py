@@ -5,7 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from akun_diblokir.publishedlinks import *
+from akun_diblokir.publishedlinks import *  # noqa: F403 - the path above first; the old module's names
 from akun_diblokir.publishedlinks import main
 
 if __name__ == "__main__":

@@ -177,7 +177,7 @@ def test_webinar_kit_qr_codes_decode_to_their_urls_which_resolve(site: LoopbackS
     page.goto(site.url + "kit-webinar/")
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     on_screen = page.locator("article svg.kit-qr")
-    for index, (block, entry) in enumerate(zip(blocks, entries)):
+    for index, (block, entry) in enumerate(zip(blocks, entries, strict=True)):
         label = block.select_one("div.highlight pre code").get_text().strip()
         assert label.startswith(site.url), f"{entry['name']}: {label} is not built from site_url {site.url}"
         svg, download = block.select_one("svg.kit-qr"), block.select_one("a[download]")

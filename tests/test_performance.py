@@ -13,6 +13,8 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 from sitetools import ROOT, LoopbackServer, build_site, copy_project, html_files, mkdocs_config
 
+from akun_diblokir import images
+
 LUNR = "assets/javascripts/lunr"
 
 
@@ -197,7 +199,6 @@ def test_diagram_and_kit_qr_codes_are_inside_the_page_with_their_size(
     assert all(svg.get("width") and svg.get("height") and svg.get("viewbox") for svg in qr), qr
 
 
-from akun_diblokir import images
 
 
 def test_only_small_svgs_of_the_site_itself_are_inlined(tmp_path: Path) -> None:

@@ -137,7 +137,7 @@ def test_site_served_with_its_own_headers_shows_no_csp_violation(
             assert response is not None and response.ok, url
             assert response.headers.get("content-security-policy") == headers["Content-Security-Policy"], url
             if "http-equiv=\"refresh\"" in path.read_text(encoding="utf-8"):
-                page.wait_for_url(lambda u: u != url)
+                page.wait_for_url(lambda u, start=url: u != start)
                 page.wait_for_load_state()
             page.wait_for_function(THEME_READY)  # Material adds the copy buttons
             buttons = page.locator("button.md-clipboard, button.md-code__button")

@@ -81,7 +81,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     try:
         lang = json.loads(index.read_text(encoding="utf-8"))["config"]["lang"]
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise PluginError(f"akun_diblokir/hooks/search_id.py: cannot read config.lang from {index}: {error}")
+        raise PluginError(f"akun_diblokir/hooks/search_id.py: cannot read config.lang from {index}: {error}") from None
     if lang != [LANG]:
         raise PluginError(
             f"akun_diblokir/hooks/search_id.py: {index} names search languages {lang}, expected "
