@@ -1,8 +1,8 @@
 """The post-build pipeline: every step over a built site, in one order, in one place.
 
-    built site ──► slim: source maps out, unused lunr files out
+    built site ──► slim: source maps out, unused lunr files out; theme bundle as the loader expects
                    ▼
-    each page ──► read once ─► small SVGs inlined ─► one parse (pagescan) ─► external links marked
+    each page ──► read once ─► small SVGs inlined ─► theme guard ─► one parse (pagescan) ─► external links marked
                    │             findings: contacts, inline code, inline script/style hashes,
                    │             heading ids and redirects, words used
                    ▼
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from akun_diblokir import contacts, external_links, headers, images, publishedlinks, slim
+from akun_diblokir import contacts, external_links, headers, images, publishedlinks, slim, theme_guard
 from akun_diblokir.config import load_config
 from akun_diblokir.contacts import Registry
 from akun_diblokir.pagescan import PageScan, scan_page
@@ -125,9 +125,15 @@ def run(build: Build) -> Build:
     scans: dict[str, PageScan] = {}
     script_hashes: set[str] = set()
     style_hashes: set[str] = set()
+    guard_reported = False
+    build.problems += theme_guard.check_bundle(site, theme_dir=build.theme_dir, root=build.root)
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
         text = images.inline_small_svgs(path.read_text(encoding="utf-8"), rel, site, base_path)
+        if not guard_reported:  # the theme's internals the overrides rely on (one page says it)
+            guard = theme_guard.check_page(text, page=build.built(rel), theme_dir=build.theme_dir, root=build.root)
+            build.problems += guard
+            guard_reported = bool(guard)
         scan = scan_page(text, build.registry)
         _report_contacts(build, rel, scan)
         for code in scan.inline_code:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from akun_diblokir import contacts, frontmatter, mdlinks
+from akun_diblokir import contacts, frontmatter, mdlinks, theme_guard
 from akun_diblokir.config import key_line, load_config
 from akun_diblokir.problems import Problem, shown_path
 
@@ -29,11 +29,19 @@ def registry_problems(config_file: Path) -> list[Problem]:
     return [Problem("mkdocs.yml", line, *message.split("; ", 1)) for message in registry.config_problems()]
 
 
+def theme_problems(config_file: Path) -> list[Problem]:
+    """The copied Material partials still match the installed theme (theme_guard.py)."""
+    theme = load_config(config_file).get("theme") or {}
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    theme_dir = (config_file.parent / custom).resolve() if custom else None
+    return theme_guard.check_copied_partials(theme_dir, config_file.parent)
+
+
 def check_sources(config_file: Path) -> list[Problem]:
     config = load_config(config_file)
     root = config_file.parent
     docs_dir = (root / (config.get("docs_dir") or "docs")).resolve()
-    problems = registry_problems(config_file)
+    problems = registry_problems(config_file) + theme_problems(config_file)
     for page in sorted(docs_dir.rglob("*.md")):
         problems += check_page(page.read_text(encoding="utf-8"), src_uri=page.relative_to(docs_dir).as_posix(),
                                path=shown_path(page, root), docs_dir=docs_dir)[0]

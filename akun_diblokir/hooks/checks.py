@@ -40,7 +40,7 @@ def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
     build = pipeline.Build.from_config(Path(config.config_file_path), Path(config.site_dir), config.site_url or "")
     if build.problems:  # the registry itself is broken: nothing can be checked against it
         raise PluginError("\n".join(map(str, build.problems)))
-    for problem in sources.registry_problems(build.config_file):
+    for problem in sources.registry_problems(build.config_file) + sources.theme_problems(build.config_file):
         log.warning("%s", problem)
     _Current.build = build
     return config
