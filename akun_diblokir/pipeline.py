@@ -2,7 +2,7 @@
 
     built site ──► slim: source maps out, unused lunr files out; theme bundle as the loader expects
                    ▼
-    each page ──► read once ─► small SVGs inlined ─► theme guard ─► one parse (pagescan) ─► external links marked
+    each page ──► read once ─► small SVGs inlined (kit list if the engine left its marker) ─► theme guard ─► one parse (pagescan) ─► external links marked
                    │             findings: contacts, inline code, inline script/style hashes,
                    │             heading ids and redirects, words used
                    ▼
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from akun_diblokir import contacts, external_links, headers, images, publishedlinks, slim, theme_guard
+from akun_diblokir import contacts, external_links, headers, images, kit, publishedlinks, slim, theme_guard
 from akun_diblokir.config import load_config
 from akun_diblokir.contacts import Registry
 from akun_diblokir.pagescan import PageScan, scan_page
@@ -130,6 +130,8 @@ def run(build: Build) -> Build:
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
         text = images.inline_small_svgs(path.read_text(encoding="utf-8"), rel, site, base_path)
+        if kit.MARKER_BUILT.search(text):  # an engine without the MkDocs hook left the kit's marker
+            text = _render_kit(build, rel, text)
         if not guard_reported:  # the theme's internals the overrides rely on (one page says it)
             guard = theme_guard.check_page(text, page=build.built(rel), theme_dir=build.theme_dir, root=build.root)
             build.problems += guard
@@ -179,6 +181,18 @@ def run(build: Build) -> Build:
             for message in publishedlinks.check(scans.get, listed):
                 build.problems.append(_raw_problem(message))
     return build
+
+
+def _render_kit(build: Build, rel: str, text: str) -> str:
+    config = load_config(build.config_file)
+    links, problems = kit.read_links(config, config_file=build.config_file, docs_dir=build.docs_dir,
+                                     site_url=build.site_url)
+    build.problems += problems
+    for link in links:
+        (build.site_dir / link.png).parent.mkdir(parents=True, exist_ok=True)
+        (build.site_dir / link.png).write_bytes(link.png_bytes)
+    rendered = kit.render_html(links, rel, config)
+    return kit.MARKER_BUILT.sub(lambda _: rendered, text, count=1)
 
 
 def _report_contacts(build: Build, rel: str, scan: PageScan) -> None:

@@ -35,6 +35,8 @@ def test_a_changed_material_partial_is_named_with_the_line(tmp_path: Path) -> No
 def test_a_bundle_that_no_longer_does_what_the_loader_wraps_is_named(tmp_path: Path) -> None:
     scripts = tmp_path / "assets" / "javascripts"
     (scripts / "workers").mkdir(parents=True)
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text("{}", encoding="utf-8")  # Material's index
     (scripts / "bundle.0123abcd.min.js").write_text(
         'document.addEventListener("DOMContentLoaded",x);new Worker(u);new XMLHttpRequest', encoding="utf-8")
     problems = theme_guard.check_bundle(tmp_path, theme_dir=ROOT / "overrides", root=ROOT)
