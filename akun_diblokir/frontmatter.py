@@ -27,7 +27,7 @@ ABBREVIATIONS = frozenset(
 
 
 def more_than_one_sentence(text: str) -> bool:
-    return any(m.group(1).lower().rstrip(".") not in ABBREVIATIONS for m in _SENTENCE_BREAK_RE.finditer(text))
+    return any(m.group(1).lower().strip("([{\"'.") not in ABBREVIATIONS for m in _SENTENCE_BREAK_RE.finditer(text))
 
 
 def front_matter_lines(source: str) -> list[str] | None:

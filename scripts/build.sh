@@ -7,15 +7,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 engine="${1:-mkdocs}"
 site_dir="${2:-site}"
+bin="${VENV:-.venv}/bin"  # the tests build copies of the project with the project's .venv
 case "$engine" in
   mkdocs)
-    .venv/bin/mkdocs build --strict -d "$site_dir"
+    "$bin/mkdocs" build --strict -d "$site_dir"
     ;;
   zensical)
     # Zensical writes into site_dir of mkdocs.yml (site/) and reads `strict: true` there.
-    .venv/bin/zensical build --clean -f mkdocs.yml
+    "$bin/zensical" build --clean -f mkdocs.yml
     if [ "$site_dir" != "site" ]; then rm -rf "$site_dir"; mv site "$site_dir"; fi
-    .venv/bin/python -m akun_diblokir check --site "$site_dir"
+    "$bin/python" -m akun_diblokir check --site "$site_dir"
     ;;
   *)
     echo "error: ENGINE=$engine is not known; expected mkdocs or zensical" >&2
