@@ -10,8 +10,10 @@ allowed by hash like scripts. The README shows the same headers for nginx.
 
 from __future__ import annotations
 
+import ast
 import base64
 import hashlib
+import re
 from pathlib import Path
 
 from akun_diblokir.pagescan import InlineCode
@@ -61,6 +63,27 @@ def inline_code_problem(code: InlineCode) -> tuple[str, str]:
     """(what was found, what is expected) for inline code no hash can allow."""
     found, expected = _WHAT[code.kind]
     return f"<{code.tag} {code.attr}=...>: {found}", expected
+
+
+# A theme script that builds a <style> element from a string constant (Zensical's search
+# dialog does, in its shadow DOM: `C("style",{},Tc.toString())` with `var Tc='...'`): the
+# constant is read from the script so that style-src can allow it by its hash too.
+_STYLE_FROM_CONSTANT = re.compile(r"\(\s*\"style\"\s*,\s*\{\s*\}\s*,\s*([A-Za-z_$][\w$]*)(?:\.toString\(\))?\s*\)")
+
+
+def script_styles(script: str) -> list[str] | None:
+    """The texts of the <style> elements a script builds from string constants; None if it
+    builds one whose text cannot be read statically."""
+    texts = []
+    for name in _STYLE_FROM_CONSTANT.findall(script):
+        value = re.search(rf"(?:var|let|const)\s+{re.escape(name)}\s*=\s*'((?:[^'\\]|\\.)*)'", script)
+        if value is None:
+            return None
+        try:
+            texts.append(ast.literal_eval("'" + value.group(1) + "'"))
+        except (ValueError, SyntaxError):
+            return None
+    return texts
 
 
 def csp_hash(text: str) -> str:

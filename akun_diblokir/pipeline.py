@@ -116,15 +116,22 @@ def run(build: Build) -> Build:
     words: set[str] = set()
     prefixes: set[str] = set()
     directions: set[str] = set()
+    style_hashes: set[str] = set()
     for script in sorted(site.rglob("*.js")):
-        w, p, _ = slim.used_words(script.read_text(encoding="utf-8", errors="replace"), script=True)
+        code = script.read_text(encoding="utf-8", errors="replace")
+        w, p, _ = slim.used_words(code, script=True)
         words |= w
         prefixes |= p
+        styles = headers.script_styles(code)
+        if styles is None:
+            build.problems.append(Problem(build.built(script.relative_to(site).as_posix()), 1,
+                                          "the script builds a <style> element whose text is not a string constant",
+                                          "expected a style sheet file, or a constant the CSP can allow by its hash"))
+        style_hashes.update(headers.csp_hash(text) for text in styles or ())
 
     pages: dict[str, str] = {}
     scans: dict[str, PageScan] = {}
     script_hashes: set[str] = set()
-    style_hashes: set[str] = set()
     guard_reported = False
     build.problems += theme_guard.check_bundle(site, theme_dir=build.theme_dir, root=build.root)
     for path in sorted(site.rglob("*.html")):

@@ -58,3 +58,12 @@ def test_the_real_sources_pass_and_every_message_has_one_format(tmp_path: Path) 
     problems = sources.check_sources(tmp_path / "mkdocs.yml")
     assert len(problems) == 3, problems
     assert all(isinstance(p, Problem) and FORMAT.match(str(p)) for p in problems), problems
+
+
+def test_a_style_a_theme_script_builds_from_a_constant_is_read_for_its_hash() -> None:
+    from akun_diblokir import headers
+
+    script = "var Tc='.l{color:red}@starting-style{.l{opacity:0}}';o.appendChild(C(\"style\",{},Tc.toString()))"
+    assert headers.script_styles(script) == [".l{color:red}@starting-style{.l{opacity:0}}"]
+    assert headers.script_styles('o.appendChild(C("style",{},makeCss()))') == []  # not the pattern: nothing built
+    assert headers.script_styles('o.appendChild(C("style",{},css))') is None  # built from an unknown value
