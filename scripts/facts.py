@@ -12,26 +12,17 @@ import datetime as _dt
 import sys
 from pathlib import Path
 
-import yaml
 from mkdocs.utils.meta import get_data
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-import pagemeta  # noqa: E402 - the hooks folder is not a package
+sys.path.insert(0, str(ROOT))  # the package akun_diblokir
 
-
-def _config(root: Path) -> dict:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    # mkdocs.yml has !ENV and !!python tags; their values do not matter here.
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+from akun_diblokir import pagemeta  # noqa: E402 - after the path it is found on
+from akun_diblokir.config import load_config  # noqa: E402
 
 
 def report(root: Path, today: _dt.date) -> str:
-    raw = (_config(root).get("extra") or {}).get("sources") or {}
+    raw = (load_config(root / "mkdocs.yml").get("extra") or {}).get("sources") or {}
     registry = pagemeta.load_registry(raw) if not pagemeta.registry_problems(raw) else {}
     rows = []
     for path in sorted((root / "docs").rglob("*.md")):

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from sitetools import ROOT
 
 GLOSSARY = ROOT / "glossary.yml"

@@ -8,8 +8,8 @@
 - From these come the page's "Sumber" list and "Riwayat perubahan" section, the date of the
   newest source the page relies on, the site's change list (/pembaruan/) and its Atom feed.
 
-Not a hook: overrides/hooks/changes.py adapts it to MkDocs, scripts/facts.py and the tests
-use it directly, so it knows nothing of MkDocs.
+Knows nothing of MkDocs: akun_diblokir/hooks/changes.py adapts it, sources.check_page runs
+`check_meta` for either engine, scripts/facts.py (`make facts`) reads dates with it.
 """
 
 from __future__ import annotations
@@ -18,13 +18,19 @@ import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from akun_diblokir.frontmatter import front_matter_lines, more_than_one_sentence
+from akun_diblokir.problems import Problem
 
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
           "Agustus", "September", "Oktober", "November", "Desember"]
 _PARTIAL_DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# A second sentence starts after ". ", "! " or "? " followed by a capital letter.
-_SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+[A-Z]")
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 SOURCE_FIELDS = {"publisher", "title", "date", "fact_sheet"}
 
 
@@ -167,7 +173,7 @@ def changes_problems(meta: Mapping, today: _dt.date) -> list[tuple[int, str]]:
         note = item["note"]
         if not isinstance(note, str) or not note.strip():
             problems.append((index, f"change note {note!r}; expected one sentence"))
-        elif _SENTENCE_BREAK_RE.search(note) or not note.rstrip().endswith("."):
+        elif more_than_one_sentence(note) or not note.rstrip().endswith("."):
             problems.append((index, f"change note {note!r}; expected one sentence ending with '.'"))
     return problems
 
@@ -209,8 +215,8 @@ def atom_feed(changes: list[Change], *, site_url: str, site_name: str, feed_url:
     feed.language("id")
     feed.author({"name": site_name})
     feed.generator(site_name)  # not feedgen's default, which names its home page
-    newest = max((c.date for c in changes), default=_dt.datetime.now(_dt.timezone.utc).date())
-    feed.updated(_dt.datetime.combine(newest, _dt.time(), _dt.timezone.utc))
+    newest = max((c.date for c in changes), default=_dt.datetime.now(_dt.UTC).date())
+    feed.updated(_dt.datetime.combine(newest, _dt.time(), _dt.UTC))
     # feedgen writes entries in the reverse order of adding: add oldest first. An entry's id
     # is its page, date and place among that page's notes of that day: stable as notes grow.
     same_day: dict[tuple[str, _dt.date], int] = {}
@@ -222,7 +228,55 @@ def atom_feed(changes: list[Change], *, site_url: str, site_name: str, feed_url:
         entry.title(change.title)
         entry.link(href=page_url, rel="alternate")
         entry.summary(change.note)
-        stamp = _dt.datetime.combine(change.date, _dt.time(), _dt.timezone.utc)
+        stamp = _dt.datetime.combine(change.date, _dt.time(), _dt.UTC)
         entry.updated(stamp)
         entry.published(stamp)
     return feed.atom_str(pretty=True)
+
+
+def _item_line(field: str, index: int, block: list[str]) -> int:
+    """1-based file line of item `index` of the list under `field:` (the field's line if
+    not found; line 1 if the field is absent)."""
+    start = next((n for n, line in enumerate(block, start=2) if re.match(rf"^{field}\s*:", line)), 1)
+    if index < 0 or start == 1:
+        return start
+    items = 0
+    for number, line in enumerate(block[start - 1:], start=start + 1):
+        if re.match(r"^\S", line):
+            break
+        if re.match(r"^\s*- ", line):
+            if items == index:
+                return number
+            items += 1
+    return start
+
+
+def check_meta(source: str, meta: Mapping[str, Any], path: str, registry: object,
+               today: _dt.date) -> list[Problem]:
+    """Problems of a page's `sources` and `changes`, each at its line of the file."""
+    block = front_matter_lines(source) or []
+    known = registry if isinstance(registry, Mapping) else {}
+    problems = []
+    for field, found in (("sources", sources_problems(meta, known)), ("changes", changes_problems(meta, today))):
+        for index, message in found:
+            what, _, expected = message.partition("; ")
+            problems.append(Problem(path, _item_line(field, index, block), what, expected))
+    return problems
+
+
+def _env() -> jinja2.Environment:
+    # Markdown, not HTML: the values are escaped with `| e` where they are text.
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False)
+
+
+def render_sources_section(cited: list[tuple[Source, str]], changes: list[Change], all_changes: str) -> str:
+    """Markdown under the page's "## Sumber {#sumber}": its sources, then "Riwayat perubahan"."""
+    return _env().get_template("sumber-riwayat.md").render(
+        cited=cited, changes=changes, date_text=format_date, all_changes=all_changes)
+
+
+def render_change_list(changes: list[Change], link: Any, feed: str) -> str:
+    """Markdown for /pembaruan/: the feed's link `feed`, then every change of the site;
+    `link(change)` is the link to the changed page."""
+    return _env().get_template("pembaruan-daftar.md").render(
+        changes=changes, date_text=format_date, link=link, feed=feed, feed_name=feed.rsplit("/", 1)[-1])

@@ -1,16 +1,16 @@
-"""Sources and change notes (issue 17): a thin MkDocs adapter over pagemeta.py.
+"""MkDocs adapter of the sources and change notes (issue 17, akun_diblokir/pagemeta.py).
 
-- Each page ends with `## Sumber {#sumber}`; its list is rendered here from the page's front
-  matter `sources` (keys of `extra.sources` in mkdocs.yml), followed by the section
-  "Riwayat perubahan" from `changes`, newest first (overrides/partials/sumber-riwayat.md).
+- Each page ends with `## Sumber {#sumber}`; the list under it is rendered from the page's
+  front matter `sources` (keys of `extra.sources` in mkdocs.yml), followed by the section
+  "Riwayat perubahan" from `changes`, newest first (templates/sumber-riwayat.md).
 - The newest date among the page's sources goes to `page.meta.newest_source`, which the
   footer of the page shows next to `last_checked` (overrides/partials/source-file.html).
 - The page with the marker line below (docs/pembaruan.md) gets every change of the site,
-  newest first (overrides/partials/pembaruan-daftar.md), and the site gets the same entries
-  as an Atom feed, feed.xml, with absolute URLs from site_url. Its path goes to
-  `config.extra.feed_path`, which overrides/main.html links from every page's head; the
-  offline copy (`make offline`) gets no link, since a feed needs the online site.
-Front matter errors (unknown key, bad date, ...) are reported by frontmatter.py.
+  newest first, and the site gets the same entries as an Atom feed, feed.xml, with absolute
+  URLs from site_url. Its path goes to `config.extra.feed_path`, which overrides/main.html
+  links from every page's head; the offline copy (`make offline`) gets no link, since a
+  feed needs the online site.
+The front matter itself (unknown key, bad date, ...) is checked by checks.py (sources.py).
 """
 
 from __future__ import annotations
@@ -18,16 +18,20 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
+
+# mkdocs.yml loads this file by path; the package akun_diblokir is its parent's parent.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-import pagemeta
+from akun_diblokir import pagemeta
 
 log = logging.getLogger("mkdocs.hooks.changes")
 
@@ -35,7 +39,7 @@ MARKER = "<!-- pembaruan:daftar -->"
 # At the site's root: Material's bundle reads every <link rel="alternate"> as a language
 # version of the site and fetches sitemap.xml next to it, which exists only at the root.
 FEED_PATH = "feed.xml"
-_SUMBER_RE = re.compile(r"^## Sumber \{#sumber\}[ \t]*$", re.M)
+_SUMBER_RE = re.compile(r"^## Sumber \{#sumber\}[ \t]*$", re.MULTILINE)
 
 
 @dataclass
@@ -49,24 +53,11 @@ class _Build:
 _build = _Build()
 
 
-def _mkdocs_line(config: MkDocsConfig, key: str) -> int:
-    """Line of `key:` under extra.sources in mkdocs.yml (1 if not found)."""
-    try:
-        lines = Path(config.config_file_path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return 1
-    for number, line in enumerate(lines, start=1):
-        if re.match(rf"^\s+{re.escape(key) if key else 'sources'}\s*:", line):
-            return number
-    return 1
-
-
 def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
+    global _build
     raw = config.extra.get("sources")
-    problems = pagemeta.registry_problems(raw)
-    for key, problem in problems:
-        log.warning("mkdocs.yml:%d: %s", _mkdocs_line(config, key), problem)
-    _build.registry = {} if problems else pagemeta.load_registry(raw)
+    # A broken registry is reported by checks.py (sources.source_registry_problems).
+    _build = _Build(registry={} if pagemeta.registry_problems(raw) else pagemeta.load_registry(raw))
     offline = config.plugins.get("material/offline")
     offline_copy = bool(offline is not None and offline.config.enabled)
     config.extra["feed_path"] = None if offline_copy else FEED_PATH
@@ -91,12 +82,9 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     src = page.file.src_uri
     here = posixpath.dirname(src) or "."
-    env = config.theme.get_env()
     if MARKER in markdown:
-        listing = env.get_template("partials/pembaruan-daftar.md").render(
-            changes=_build.changes, date_text=pagemeta.format_date,
-            link=lambda change: posixpath.relpath(change.page, here),
-        )
+        listing = pagemeta.render_change_list(_build.changes, lambda change: posixpath.relpath(change.page, here),
+                                              posixpath.relpath(FEED_PATH, here))
         markdown = markdown.replace(MARKER, listing, 1)
     offset = page.file.content_string.count("\n") - markdown.count("\n")
     heading = list(_SUMBER_RE.finditer(markdown))
@@ -107,16 +95,12 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     tail = markdown[heading[-1].end():]
     if tail.strip():
         first = heading[-1].end() + len(tail) - len(tail.lstrip())
-        line = offset + markdown[:first].count("\n") + 1
         log.warning("docs/%s:%d: text after '## Sumber {#sumber}'; expected nothing after it "
-                    "(the list is rendered from front matter 'sources')", src, line)
+                    "(the list is rendered from front matter 'sources')", src, offset + markdown.count("\n", 0, first) + 1)
         return markdown
     keys = pagemeta.page_sources(page.meta)
     cited = [(_build.registry[key], about) for key, about in keys if key in _build.registry]
     page.meta["newest_source"] = pagemeta.newest_source([k for k, _ in keys], _build.registry)
-    own = pagemeta.page_changes(page.meta, src, page.title or "")
-    section = env.get_template("partials/sumber-riwayat.md").render(
-        cited=cited, changes=own, date_text=pagemeta.format_date,
-        all_changes=posixpath.relpath("pembaruan.md", here),
-    )
+    section = pagemeta.render_sources_section(
+        cited, pagemeta.page_changes(page.meta, src, page.title or ""), posixpath.relpath("pembaruan.md", here))
     return markdown.rstrip() + "\n" + section
