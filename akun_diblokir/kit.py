@@ -165,6 +165,11 @@ def render_markdown(links: list[KitLink], here: str) -> str:
 def render_html(links: list[KitLink], built_page: str, config: dict[str, Any]) -> str:
     """The list as HTML for the built file `built_page` (e.g. kit-webinar/index.html), with
     the Markdown extensions of mkdocs.yml, as the engine renders the page's own text."""
+    return markdown_html(render_markdown(links, posixpath.dirname(built_page)), config)
+
+
+def markdown_html(text: str, config: dict[str, Any]) -> str:
+    """Markdown as HTML with the Markdown extensions of mkdocs.yml (snippets left out)."""
     names: list[str] = []
     configs: dict[str, Any] = {}
     for item in config.get("markdown_extensions") or []:
@@ -174,6 +179,5 @@ def render_html(links: list[KitLink], built_page: str, config: dict[str, Any]) -
                 configs[name] = options or {}
         else:
             names.append(str(item))
-    names = [n for n in names if n != "pymdownx.snippets"]  # the template includes nothing
-    text = render_markdown(links, posixpath.dirname(built_page))
+    names = [n for n in names if n != "pymdownx.snippets"]  # the templates include nothing
     return python_markdown.markdown(text, extensions=names, extension_configs=configs)

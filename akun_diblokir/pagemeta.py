@@ -15,6 +15,7 @@ Knows nothing of MkDocs: akun_diblokir/hooks/changes.py adapts it, sources.check
 from __future__ import annotations
 
 import datetime as _dt
+import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import yaml
 
 from akun_diblokir.frontmatter import front_matter_lines, more_than_one_sentence
 from akun_diblokir.problems import Problem
@@ -31,6 +33,15 @@ MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
 _PARTIAL_DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+# docs/pembaruan.md holds this element where the list of every change goes; the MkDocs
+# hook replaces it in the Markdown, the post-build pipeline in a page another engine built.
+MARKER = '<div id="pembaruan-daftar"></div>'
+MARKER_BUILT = re.compile(r'<div id="?pembaruan-daftar"?\s*>\s*</div>')  # as written, or minified
+# The Sumber heading of a built page with no list after it: an engine that ran no hook.
+SUMBER_BUILT = re.compile(r'<h2\b[^>]*\bid="?sumber"?[\s>][^<]*(?:<(?!/h2>)[^<]*)*</h2>(?!\s*<ul)')
+# At the site's root: Material's bundle reads every <link rel="alternate"> as a language
+# version of the site and fetches sitemap.xml next to it, which exists only at the root.
+FEED_PATH = "feed.xml"
 SOURCE_FIELDS = {"publisher", "title", "date", "fact_sheet"}
 
 
@@ -280,3 +291,44 @@ def render_change_list(changes: list[Change], link: Any, feed: str) -> str:
     `link(change)` is the link to the changed page."""
     return _env().get_template("pembaruan-daftar.md").render(
         changes=changes, date_text=format_date, link=link, feed=feed, feed_name=feed.rsplit("/", 1)[-1])
+
+
+def read_pages(docs_dir: Path) -> list[tuple[str, str, dict[str, Any]]]:
+    """(src path, title, front matter) of every page in docs/ (unreadable front matter: {})."""
+    pages = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        block = front_matter_lines(path.read_text(encoding="utf-8"))
+        try:
+            meta = yaml.safe_load("\n".join(block)) if block else {}
+        except (yaml.YAMLError, ValueError):
+            meta = {}
+        meta = meta if isinstance(meta, dict) else {}
+        pages.append((path.relative_to(docs_dir).as_posix(), str(meta.get("title") or path.stem), meta))
+    return pages
+
+
+def url_of(src: str) -> str:
+    """Site-relative URL of a docs page with directory URLs ("penyebab/", "faq/", "")."""
+    stem = src.removesuffix(".md")
+    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+
+
+def render_built_page(text: str, *, src: str, title: str, meta: Mapping[str, Any], registry: Mapping[str, Source],
+                      changes: list[Change], to_html: Any) -> str:
+    """A page built by an engine that ran no hook: the Sumber list and "Riwayat perubahan"
+    after its Sumber heading, and on /pembaruan/ the list of every change, as the MkDocs hook
+    puts them into the Markdown. `to_html` turns Markdown into HTML as the engine does."""
+    here = url_of(src)  # "penyebab/data-palsu/": links are relative to the page's URL
+
+    def link(target_url: str) -> str:
+        rel = posixpath.relpath("/" + target_url, "/" + here)
+        if rel == ".":
+            return "./"
+        return rel + "/" if target_url == "" or target_url.endswith("/") else rel
+
+    if MARKER_BUILT.search(text):
+        listing = to_html(render_change_list(changes, lambda c: link(url_of(c.page)), link(FEED_PATH)))
+        text = MARKER_BUILT.sub(lambda _: listing, text, count=1)
+    cited = [(registry[key], about) for key, about in page_sources(meta) if key in registry]
+    section = to_html(render_sources_section(cited, page_changes(meta, src, title), link(url_of("pembaruan.md"))))
+    return SUMBER_BUILT.sub(lambda m: m.group(0) + section, text, count=1)

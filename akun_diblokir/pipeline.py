@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
-from akun_diblokir import contacts, external_links, headers, images, kit, publishedlinks, slim, theme_guard
+from akun_diblokir import contacts, external_links, headers, images, kit, pagemeta, publishedlinks, slim, theme_guard
 from akun_diblokir.config import load_config
 from akun_diblokir.contacts import Registry
 from akun_diblokir.pagescan import PageScan, scan_page
@@ -41,6 +41,7 @@ class Build:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     _template_findings: dict[str, Problem] | None = None
+    _pages: list[tuple[str, str, dict]] | None = None  # (src, title, front matter) of docs/, read once
 
     @property
     def root(self) -> Path:
@@ -129,6 +130,9 @@ def run(build: Build) -> Build:
                                           "expected a style sheet file, or a constant the CSP can allow by its hash"))
         style_hashes.update(headers.csp_hash(text) for text in styles or ())
 
+    if not (site / pagemeta.FEED_PATH).exists():  # the MkDocs hook writes it; other engines do not
+        _write_feed(build)
+
     pages: dict[str, str] = {}
     scans: dict[str, PageScan] = {}
     script_hashes: set[str] = set()
@@ -139,6 +143,8 @@ def run(build: Build) -> Build:
         text = images.inline_small_svgs(path.read_text(encoding="utf-8"), rel, site, base_path)
         if kit.MARKER_BUILT.search(text):  # an engine without the MkDocs hook left the kit's marker
             text = _render_kit(build, rel, text)
+        if pagemeta.MARKER_BUILT.search(text) or pagemeta.SUMBER_BUILT.search(text):  # nor the sources hook
+            text = _render_sources(build, rel, text)
         if not guard_reported:  # the theme's internals the overrides rely on (one page says it)
             guard = theme_guard.check_page(text, page=build.built(rel), theme_dir=build.theme_dir, root=build.root)
             build.problems += guard
@@ -200,6 +206,38 @@ def _render_kit(build: Build, rel: str, text: str) -> str:
         (build.site_dir / link.png).write_bytes(link.png_bytes)
     rendered = kit.render_html(links, rel, config)
     return kit.MARKER_BUILT.sub(lambda _: rendered, text, count=1)
+
+
+def _docs_pages(build: Build) -> list[tuple[str, str, dict]]:
+    if build._pages is None:
+        build._pages = pagemeta.read_pages(build.docs_dir)
+    return build._pages
+
+
+def _write_feed(build: Build) -> None:
+    config = load_config(build.config_file)
+    site_url = build.site_url or str(config.get("site_url") or "")
+    pages = _docs_pages(build)
+    feed = pagemeta.atom_feed(pagemeta.all_changes(pages), site_url=site_url, site_name=str(config.get("site_name")),
+                              feed_url=urljoin(site_url, pagemeta.FEED_PATH),
+                              url_of={src: urljoin(site_url, pagemeta.url_of(src)) for src, _, _ in pages})
+    (build.site_dir / pagemeta.FEED_PATH).write_bytes(feed)
+
+
+def _render_sources(build: Build, rel: str, text: str) -> str:
+    """The Sumber list, "Riwayat perubahan" and the /pembaruan/ list, as the MkDocs hook adds them."""
+    source = build.source_of(rel)
+    if source is None:
+        return text
+    config = load_config(build.config_file)
+    raw = (config.get("extra") or {}).get("sources")
+    registry = {} if pagemeta.registry_problems(raw) else pagemeta.load_registry(raw)
+    pages = _docs_pages(build)
+    src = source.relative_to(build.docs_dir).as_posix()
+    title, meta = next(((t, m) for s, t, m in pages if s == src), ("", {}))
+    return pagemeta.render_built_page(text, src=src, title=title, meta=meta, registry=registry,
+                                      changes=pagemeta.all_changes(pages),
+                                      to_html=lambda markdown: kit.markdown_html(markdown, config))
 
 
 def _report_contacts(build: Build, rel: str, scan: PageScan) -> None:

@@ -7,9 +7,10 @@
   footer of the page shows next to `last_checked` (overrides/partials/source-file.html).
 - The page with the marker line below (docs/pembaruan.md) gets every change of the site,
   newest first, and the site gets the same entries as an Atom feed, feed.xml, with absolute
-  URLs from site_url. Its path goes to `config.extra.feed_path`, which overrides/main.html
-  links from every page's head; the offline copy (`make offline`) gets no link, since a
+  URLs from site_url. overrides/main.html links it from every page's head (its path is
+  `extra.feed_path` in mkdocs.yml); the offline copy (`make offline`) gets no link, since a
   feed needs the online site.
+Another engine gets all of these from the post-build pipeline (pipeline.py, pagemeta.py).
 The front matter itself (unknown key, bad date, ...) is checked by checks.py (sources.py).
 """
 
@@ -35,10 +36,8 @@ from akun_diblokir import pagemeta
 
 log = logging.getLogger("mkdocs.hooks.changes")
 
-MARKER = "<!-- pembaruan:daftar -->"
-# At the site's root: Material's bundle reads every <link rel="alternate"> as a language
-# version of the site and fetches sitemap.xml next to it, which exists only at the root.
-FEED_PATH = "feed.xml"
+MARKER = pagemeta.MARKER
+FEED_PATH = pagemeta.FEED_PATH
 _SUMBER_RE = re.compile(r"^## Sumber \{#sumber\}[ \t]*$", re.MULTILINE)
 
 
@@ -60,7 +59,8 @@ def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
     _build = _Build(registry={} if pagemeta.registry_problems(raw) else pagemeta.load_registry(raw))
     offline = config.plugins.get("material/offline")
     offline_copy = bool(offline is not None and offline.config.enabled)
-    config.extra["feed_path"] = None if offline_copy else FEED_PATH
+    if offline_copy:
+        config.extra["feed_path"] = None
     return config
 
 
