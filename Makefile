@@ -1,7 +1,9 @@
 # The commands of the README. Each does all of its own set-up.
 # Material prints a notice about MkDocs 2 on every build; the README explains the portability plan.
 export NO_MKDOCS_2_WARNING := 1
-.PHONY: serve test build offline links bench clean
+.PHONY: serve test build offline links bench clean handout
+# Where make build writes the site (a test builds elsewhere).
+SITE_DIR ?= site
 
 serve:  ## Serve the site with live reload on http://127.0.0.1:8000
 	scripts/setup-env.sh --inexact
@@ -11,9 +13,12 @@ test:  ## Run the whole test suite (strict build, linkchecker, headless Chromium
 	scripts/setup-env.sh --inexact --group test
 	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" .venv/bin/python -m pytest $(PYTEST_ARGS)
 
-build:  ## Build the site into site/
+# Canonical URLs, link previews, QR codes, the sitemap and robots.txt are absolute: a deploy
+# build must know its address (serve and test set their own).
+build:  ## Build the site into site/ for the address in SITE_URL (required)
+	@scripts/require-site-url.sh
 	scripts/setup-env.sh --inexact
-	.venv/bin/mkdocs build --strict
+	.venv/bin/mkdocs build --strict --site-dir "$(SITE_DIR)"
 
 offline:  ## Zip of the site that works opened from disk, search included: dist/akun-prakerja-diblokir-offline.zip
 	scripts/setup-env.sh --inexact
