@@ -11,12 +11,17 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import deploy_files
 
 log = logging.getLogger("mkdocs.hooks.deploy")
 _TEMPLATE = "partials/redirect-page.html"
+
+
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return deploy_files.add_print_addresses(html, page.canonical_url or "")
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:

@@ -9,6 +9,8 @@ build tools (and the tests) can call them; overrides/hooks/deploy.py calls them 
   canonical URL and preview tags (copied from the built target page), `noindex`.
 - `_redirects` (Netlify / Cloudflare Pages): a permanent redirect per entry of redirect_maps.
 - `robots.txt` naming the absolute sitemap URL.
+- Printed links: each link of a page's content to another page of the site gets its absolute
+  address in `data-alamat`, which the print style sheet writes after the link text.
 - The table of contents label: Material writes `<label for="__toc">` in the page's sidebar,
   but on a section index page (navigation.indexes) there is no `__toc` control, so the
   label points at nothing (invalid HTML); there it becomes a plain element.
@@ -21,7 +23,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
+from html import escape as html_escape
+from urllib.parse import urljoin, urlsplit
 
 REDIRECTS_FILE = "_redirects"
 ROBOTS_FILE = "robots.txt"
@@ -132,3 +135,22 @@ def drop_orphan_toc_label(html: str) -> str:
     if _TOC_CONTROL.search(html):
         return html
     return _TOC_LABEL.sub(lambda m: f"<div{m.group(1)}{m.group(2)}>{m.group(3)}</div>", html)
+
+
+# Python-Markdown writes every link as `<a href="...">` (double quotes), so this finds the
+# links of a page's content; the address a printed page shows must be absolute, and CSS
+# alone cannot make a relative href absolute.
+_CONTENT_LINK = re.compile(r'<a\b(?=[^>]*\bhref="([^"]*)")')
+
+
+def add_print_addresses(html: str, page_url: str) -> str:
+    """`data-alamat` with the absolute address on each link of `html` to another page of the
+    site (not in-page `#...` links, not links with a scheme); extra.css prints it in print."""
+
+    def replace(match: re.Match[str]) -> str:
+        href = match.group(1)
+        if not href or href.startswith("#") or urlsplit(href).scheme or href.startswith("//"):
+            return match.group(0)
+        return f'{match.group(0)} data-alamat="{html_escape(urljoin(page_url, href))}"'
+
+    return _CONTENT_LINK.sub(replace, html)

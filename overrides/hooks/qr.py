@@ -6,9 +6,10 @@ absolute URL built from `site_url`, so a deployment on another domain gets corre
 without editing anything. The page shows each code as an inline `<svg>` (one path, about
 1.5 KB that gzip shrinks well): no image request and no image decode competes with the text
 on a slow connection, which in Lighthouse delayed the page's LCP (a `data:` PNG did); the
-slide-sized PNG is the download. The page that contains the marker line below
-(docs/kit-webinar.md) gets the list rendered from the template
-overrides/partials/kit-webinar-links.md.
+slide-sized PNG is the download. Each marker line of _MARKERS is replaced, on the one page
+that has it, by its template rendered with the links and the contacts registry: the kit
+page's overview table and details (docs/kit-webinar.md) and the handout's channels and QR
+codes (docs/selebaran.md, the links marked `selebaran: true`).
 """
 
 from __future__ import annotations
@@ -31,12 +32,18 @@ from mkdocs.structure.pages import Page
 log = logging.getLogger("mkdocs.hooks.qr")
 
 MARKER = "<!-- kit-webinar:tautan -->"
-_TEMPLATE = "partials/kit-webinar-links.md"
+# Marker line -> template that replaces it (each marker on exactly one page).
+_MARKERS = {
+    MARKER: "partials/kit-webinar-links.md",
+    "<!-- kit-webinar:ringkasan -->": "partials/kit-webinar-overview.html",
+    "<!-- selebaran:kanal -->": "partials/selebaran-kanal.html",
+    "<!-- selebaran:kode-qr -->": "partials/selebaran-kode-qr.html",
+}
 _QR_DIR = "assets/qr"
 _SLIDE_PX = 1000  # smallest side of the PNG: sharp on a full-HD slide and in print
 _PAGE_PX = 200  # smallest side of the code shown on the page (CSS pixels)
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_KEYS = {"name", "label", "page", "short"}
+_KEYS = {"name", "label", "page", "short", "selebaran"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,7 @@ class KitLink:
     png: str  # src URI of the generated PNG
     px: int = 0  # side of the PNG in pixels
     svg: str = ""  # the code shown on the page, as inline <svg> markup
+    on_handout: bool = False  # `selebaran: true`: also on the printed handout (/selebaran/)
 
     @property
     def short_display(self) -> str:
@@ -55,7 +63,7 @@ class KitLink:
 
 
 _links: list[KitLink] = []
-_rendered_on: list[str] = []
+_rendered_on: dict[str, list[str]] = {}
 _online: dict[str, bool] = {"use_directory_urls": True}
 
 
@@ -114,7 +122,11 @@ def _read_links(config: MkDocsConfig, files: Files) -> list[KitLink]:
                 )
                 continue
             short_url = urljoin(site_url, short)
-        links.append(KitLink(name, label, url, short_url, f"{_QR_DIR}/{name}.png"))
+        on_handout = entry.get("selebaran", False)
+        if not isinstance(on_handout, bool):
+            log.warning("%s: %r; expected true or false.", _where(i, "selebaran"), on_handout)
+            continue
+        links.append(KitLink(name, label, url, short_url, f"{_QR_DIR}/{name}.png", on_handout=on_handout))
     return links
 
 
@@ -153,26 +165,34 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if MARKER not in markdown:
-        return markdown
-    _rendered_on.append(page.file.src_uri)
     here = posixpath.dirname(page.file.src_uri)
-    template = config.theme.get_env().get_template(_TEMPLATE)
-    rendered = template.render(
-        links=[
-            {
-                "link": link,
-                "png": posixpath.relpath(link.png, here or "."),
-            }
-            for link in _links
-        ]
-    )
-    return markdown.replace(MARKER, rendered, 1)
+    page_dir = posixpath.dirname(page.url) if page.url.endswith(".html") else page.url.rstrip("/")
+    for marker, name in _MARKERS.items():
+        if marker not in markdown:
+            continue
+        _rendered_on.setdefault(marker, []).append(page.file.src_uri)
+        rendered = config.theme.get_env().get_template(name).render(
+            links=[
+                {
+                    "link": link,
+                    "png": posixpath.relpath(link.png, here or "."),  # for Markdown links (MkDocs rewrites them)
+                    "png_url": posixpath.relpath(link.png, page_dir or "."),  # for raw HTML
+                }
+                for link in _links
+            ],
+            official=config.extra.get("official", {}),
+        )
+        markdown = markdown.replace(marker, rendered, 1)
+    return markdown
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if _links and len(_rendered_on) != 1:
-        log.warning(
-            "The webinar kit list (%r) must be on exactly one page; found on %s.",
-            MARKER, _rendered_on or "none (expected in docs/kit-webinar.md)",
-        )
+    if not _links:
+        return
+    for marker in _MARKERS:
+        pages = _rendered_on.get(marker, [])
+        if len(pages) != 1:
+            log.warning(
+                "The marker line %r must be on exactly one page; found on %s.",
+                marker, pages or "none (expected in docs/kit-webinar.md or docs/selebaran.md)",
+            )
