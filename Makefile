@@ -4,6 +4,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve test build offline links bench clean handout
 # Where make build writes the site (a test builds elsewhere).
 SITE_DIR ?= site
+DIST_DIR ?= dist
 
 serve:  ## Serve the site with live reload on http://127.0.0.1:8000
 	scripts/setup-env.sh --inexact
@@ -23,6 +24,11 @@ build:  ## Build the site into site/ for the address in SITE_URL (required)
 offline:  ## Zip of the site that works opened from disk, search included: dist/akun-prakerja-diblokir-offline.zip
 	scripts/setup-env.sh --inexact
 	.venv/bin/python scripts/make-offline.py --out dist
+
+handout:  ## Handout for trainers (SITE_URL required): dist/selebaran.pdf (A4, one page) and dist/selebaran-slide.png (1920 x 1080)
+	@scripts/require-site-url.sh
+	scripts/setup-env.sh --inexact --group test
+	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" .venv/bin/python scripts/make-handout.py --out "$(DIST_DIR)"
 
 links:  ## Print the pages, headings and redirects missing from published-links.txt (append them)
 	scripts/setup-env.sh --inexact --group test
