@@ -9,15 +9,15 @@ commit the results (Chromium draws the SVG, Pillow writes the ICO):
 from __future__ import annotations
 
 import io
-import os
-import shutil
 import sys
 from pathlib import Path
 
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from sitetools import CHROMIUM_ARGS, ROOT, chromium_path  # noqa: E402
+
 SOURCE = ROOT / "docs" / "assets" / "favicon.svg"
 ICO = ROOT / "docs" / "favicon.ico"
 TOUCH = ROOT / "docs" / "apple-touch-icon.png"
@@ -37,14 +37,9 @@ def _render(page, svg: str, px: int, pad: int, background: str) -> Image.Image:
 
 
 def main() -> int:
-    chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
-    if not chromium:
-        print("error: set CHROMIUM_PATH to a Chromium executable (scripts/ensure-chromium.sh finds one).",
-              file=sys.stderr)
-        return 1
     svg = SOURCE.read_text(encoding="utf-8")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
+        browser = p.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
         page = browser.new_page(device_scale_factor=1)
         largest = _render(page, svg, max(ICO_SIZES), 0, "transparent")
         touch = _render(page, svg, TOUCH_PX, TOUCH_PAD, "#ffffff")

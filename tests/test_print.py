@@ -8,8 +8,8 @@ official contacts print on the recovery and ready-to-use texts pages."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
@@ -20,7 +20,6 @@ import zxingcpp
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
-
 from sitetools import ROOT, LoopbackServer, build_site, mkdocs_config, page_urls
 
 HANDOUT = "selebaran/"

@@ -9,12 +9,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import deploy_files
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-
-import deploy_files
 
 log = logging.getLogger("mkdocs.hooks.deploy")
 _TEMPLATE = "partials/redirect-page.html"

@@ -21,9 +21,9 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import Path
-from html import escape as html_escape
 from urllib.parse import urljoin, urlsplit
 
 REDIRECTS_FILE = "_redirects"
@@ -149,7 +149,7 @@ def add_print_addresses(html: str, page_url: str) -> str:
 
     def replace(match: re.Match[str]) -> str:
         href = match.group(1)
-        if not href or href.startswith("#") or urlsplit(href).scheme or href.startswith("//"):
+        if not href or href.startswith(("#", "//")) or urlsplit(href).scheme:
             return match.group(0)
         return f'{match.group(0)} data-alamat="{html_escape(urljoin(page_url, href))}"'
 
