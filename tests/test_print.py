@@ -122,7 +122,10 @@ def test_printed_links_show_their_addresses_and_in_page_links_do_not(site: Loopb
     checked = 0
     for path, doc in printed.items():
         text = _flat("".join(doc.sheets))
-        for link in _article(site_dir, path).find_all("a", href=True):
+        soup = BeautifulSoup((site_dir / path / "index.html").read_text(encoding="utf-8"), "lxml")
+        # The footer's contacts print too, except on the handout, which shows them itself.
+        footer = ", .kontak-resmi a[href]" if path != HANDOUT else ""
+        for link in soup.select("article.md-content__inner a[href]" + footer):
             href = link["href"]
             if href.startswith(("#", "mailto:", "tel:")) or link.has_attr("download") or "headerlink" in link.get("class", []):
                 continue
@@ -168,3 +171,26 @@ def test_handout_qr_codes_lead_to_live_pages_of_a_site_on_another_domain(tmp_pat
     finally:
         context.close()
         server.stop()
+
+
+def test_printed_pages_have_no_page_navigation(printed: dict[str, Printed]) -> None:
+    for path, doc in printed.items():
+        lines = {line for sheet in doc.sheets for line in _lines(sheet)}
+        assert not {"Sebelumnya", "Selanjutnya"} & lines, f"{path}: the previous/next links are printed"
+
+
+def test_print_is_black_on_white_in_the_dark_palette_too(site: LoopbackServer, browser: Browser) -> None:
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.emulate_media(media="print", color_scheme="dark")  # before loading: no colour transition
+    page.goto(site.url + "teks-siap-pakai/", wait_until="load")
+    colours = page.evaluate("""() => {
+        const css = sel => [...document.querySelectorAll(sel)].map(e => getComputedStyle(e).color);
+        return {text: css("article p, .kontak-resmi a, .kontak-resmi li"),
+                background: [getComputedStyle(document.body).backgroundColor,
+                             getComputedStyle(document.querySelector(".md-footer-meta")).backgroundColor]};
+    }""")
+    context.close()
+    dark = {"rgb(0, 0, 0)", "rgb(34, 34, 34)", "rgb(51, 51, 51)"}
+    assert colours["text"] and set(colours["text"]) <= dark, set(colours["text"])
+    assert all(bg in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)") for bg in colours["background"]), colours["background"]
