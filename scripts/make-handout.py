@@ -21,7 +21,7 @@ from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from sitetools import CHROMIUM_ARGS, ROOT, LoopbackServer, build_site, chromium_path  # noqa: E402
+from sitetools import CHROMIUM_ARGS, ROOT, LoopbackServer, build_site, chromium_path
 
 PAGE = "selebaran/"
 PDF_NAME = "selebaran.pdf"

@@ -16,7 +16,7 @@ from PIL import Image
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from sitetools import CHROMIUM_ARGS, ROOT, chromium_path  # noqa: E402
+from sitetools import CHROMIUM_ARGS, ROOT, chromium_path
 
 SOURCE = ROOT / "docs" / "assets" / "favicon.svg"
 ICO = ROOT / "docs" / "favicon.ico"

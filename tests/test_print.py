@@ -100,7 +100,7 @@ def test_every_printed_qr_code_has_its_label_on_the_same_sheet(printed: dict[str
     found: dict[str, list[str]] = {}
     for path in QR_PAGES:
         doc = printed[path]
-        for number, (codes, text) in enumerate(zip(doc.qr_codes(), doc.sheets), start=1):
+        for number, (codes, text) in enumerate(zip(doc.qr_codes(), doc.sheets, strict=True), start=1):
             for url in codes:
                 found.setdefault(path, []).append(url)
                 # The kit page and the handout name each code by its label, printed with it.

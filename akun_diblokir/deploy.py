@@ -1,11 +1,12 @@
 """Files for the web host and for link previews, made from a built site (issue 16).
 
-Plain functions over the configuration values and the built site directory, so that other
-build tools (and the tests) can call them; overrides/hooks/deploy.py calls them from MkDocs.
+Plain functions over the configuration values and the built site directory: the post-build
+pipeline (akun_diblokir/pipeline.py) writes the host files and redirect pages and fixes the
+label; the MkDocs hook akun_diblokir/hooks/print_links.py adds the print addresses.
 
 - Redirect pages in Indonesian: mkdocs-redirects writes English pages ("Redirecting...")
   without link-preview tags; a short path pasted into a chat then previews badly. Each one
-  is rewritten from overrides/partials/redirect-page.html with the target page's title,
+  is rewritten from akun_diblokir/templates/redirect-page.html with the target page's title,
   canonical URL and preview tags (copied from the built target page), `noindex`.
 - `_redirects` (Netlify / Cloudflare Pages): a permanent redirect per entry of redirect_maps.
 - `robots.txt` naming the absolute sitemap URL.
@@ -26,8 +27,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import jinja2
+
+from akun_diblokir.problems import Problem
+
 REDIRECTS_FILE = "_redirects"
 ROBOTS_FILE = "robots.txt"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+REDIRECT_TEMPLATE = "redirect-page.html"
 
 
 @dataclass(frozen=True)
@@ -154,3 +161,27 @@ def add_print_addresses(html: str, page_url: str) -> str:
         return f'{match.group(0)} data-alamat="{html_escape(urljoin(page_url, href))}"'
 
     return _CONTENT_LINK.sub(replace, html)
+
+
+def write_host_files(site_dir: Path, site_url: str, redirect_maps: dict[str, str]) -> list[Problem]:
+    """Rewrite the redirect pages of `redirect_maps` in Indonesian and write `_redirects` and
+    `robots.txt` into the built site; a redirect whose target page was not built is a problem.
+    Directory URLs or not is read from the built site (the offline copy has .html files)."""
+    problems: list[Problem] = []
+    entries = []
+    for directory_urls in (True, False):
+        entries = redirects(redirect_maps, directory_urls)
+        if all((site_dir / e.target_file).is_file() for e in entries):
+            break
+    template = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False).get_template(REDIRECT_TEMPLATE)
+    for entry in entries:
+        if not (site_dir / entry.target_file).is_file():
+            problems.append(Problem("mkdocs.yml", 1, f"redirect_maps: /{entry.source} leads to {entry.target_file}, "
+                                    "which the build did not write", "expected a page of docs/"))
+            continue
+        page = template.render(**redirect_page_context(site_dir, entry))
+        (site_dir / entry.source_file).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / entry.source_file).write_text(page, encoding="utf-8")
+    (site_dir / REDIRECTS_FILE).write_text(redirects_file(site_url or "/", entries), encoding="utf-8")
+    (site_dir / ROBOTS_FILE).write_text(robots_txt(site_url or "/"), encoding="utf-8")
+    return problems
