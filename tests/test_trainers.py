@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 
 import publishedlinks
 import pypdfium2
+import pytest
 import zxingcpp
 from bs4 import BeautifulSoup
 from PIL import Image
@@ -152,6 +153,7 @@ def _make(*args: str, env: dict[str, str], cwd: Path = ROOT, timeout: float = 30
                           text=True, timeout=timeout)
 
 
+@pytest.mark.builds  # runs `make build` (a subprocess the marker rule cannot see through _make)
 def test_make_build_without_site_url_stops_with_one_sentence_and_builds_with_it(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     out = tmp_path / "site"
@@ -170,6 +172,7 @@ def test_make_build_without_site_url_stops_with_one_sentence_and_builds_with_it(
 # --- make handout ----------------------------------------------------------------------------
 
 
+@pytest.mark.browser  # `make handout` builds the site and prints it with Chromium
 def test_make_handout_from_a_clean_checkout_writes_a_one_page_pdf_and_a_slide(tmp_path: Path) -> None:
     clone = tmp_path / "clone"
     tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True)
