@@ -50,6 +50,7 @@ URL_ATTRS = frozenset({"href", "src", "action", "formaction", "poster", "cite", 
 TEXT_ATTRS = frozenset({"title", "alt", "aria-label", "content", "placeholder", "value", "label"})
 SKIP_TEXT_IN = frozenset({"script", "style"})
 MARKUP_ASSETS = ".svg"  # images in docs/ that hold text: checked like HTML
+SCRIPT_ASSETS = ".js"  # the site's own scripts (docs/ and the theme folder): checked as text
 
 # No library finds URLs, e-mail addresses or bare host names in running text, so these few
 # patterns are hand-written; everything they find is then judged with urllib, phonenumbers
@@ -536,6 +537,27 @@ def check_markup_files(paths: Iterable[Path], *, root: Path, registry: Registry)
     ]
 
 
+def check_script(source: str, *, file: str, registry: Registry) -> list[Problem]:
+    """Problems in one of the site's own script files, read as plain text (strings and
+    comments included), so that no script can show a contact detail a page may not."""
+    problems = []
+    for offset, v in scan_text(source, registry):
+        # In code a dotted name (`row.id`, `lunr.id`) is a property, not a web address: a bare
+        # host name counts only when it is a look-alike or messaging host.
+        if v.found.startswith("unlinked ") and _denied_kind(v.key, registry) is None:
+            continue
+        problems.append(Problem(file, _line_at(source, offset), v.found, v.expected, v.key))
+    return sorted(problems, key=lambda p: p.line)
+
+
+def check_script_files(paths: Iterable[Path], *, root: Path, registry: Registry) -> list[Problem]:
+    """Problems in script files (file names relative to root)."""
+    return [
+        p for path in sorted(paths)
+        for p in check_script(path.read_text(encoding="utf-8"), file=_shown(path, root), registry=registry)
+    ]
+
+
 def check_site(site_dir: Path, *, registry: Registry) -> list[Problem]:
     """Problems in every HTML and SVG file of a built site (file names relative to site_dir)."""
     paths = [*site_dir.rglob("*.html"), *site_dir.rglob(f"*{MARKUP_ASSETS}")]
@@ -605,4 +627,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # SVG images are copied as they are, without a page event: check their sources.
     svgs = Path(config.docs_dir).rglob(f"*{MARKUP_ASSETS}")
     for problem in check_markup_files(svgs, root=_state["root"], registry=_state["registry"]):
+        log.warning("contacts: %s", problem)
+    # The site's own scripts are copied as they are too (the theme's bundle is not ours).
+    folders = [Path(config.docs_dir)] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+    scripts = [path for folder in folders for path in folder.rglob(f"*{SCRIPT_ASSETS}")]
+    for problem in check_script_files(scripts, root=_state["root"], registry=_state["registry"]):
         log.warning("contacts: %s", problem)
