@@ -338,6 +338,9 @@
     if (input.name in errorOf && input.getAttribute("aria-invalid") === "true") validate(input.name)
     if (input.type === "text" || input.type === "email" || input.type === "tel" || input.tagName === "TEXTAREA") warn(input)
     if (input === keep) return
+    // Writing another message chooses "Pesan lain".
+    if (input.name === "pesan-lain" && input.value.trim())
+      form.querySelector("input[name=pesan][value=lain]").checked = true
     save(update())
   })
   form.addEventListener("change", event => {
@@ -398,6 +401,10 @@
   }
   const restored = storage ? restore() : false
   keep.checked = restored
+  if (!restored) {
+    rows.replaceChildren()
+    addRow()
+  }
   if (!rows.children.length) addRow()
   update()
 })()
