@@ -195,8 +195,8 @@ def test_every_answer_lands_in_its_place_and_the_email_link_carries_the_body(
         assert chronology.group(1).strip().split("\n") == [
             f"1. {ANSWERS['rows'][0][1]} - {ANSWERS['rows'][0][2]}",
             f"2. {ANSWERS['rows'][1][1]} - {ANSWERS['rows'][1][2]}",
-            f"3. {ANSWERS['tanggal'][1]} - Akun saya diblokir. Pesan yang muncul: "
-            "\"Akun kamu terindikasi melakukan kecurangan\"",
+            (f"3. {ANSWERS['tanggal'][1]} - Akun saya diblokir. Pesan yang muncul: "
+             "\"Akun kamu terindikasi melakukan kecurangan\""),
         ]
         assert "kartu dipakai orang lain atau memakai joki" in problem
         assert f"Saya merasa tidak melanggar karena: {ANSWERS['alasan']}" in problem
