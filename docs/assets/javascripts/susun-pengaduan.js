@@ -90,7 +90,7 @@
   const chronology = answers => {
     const lines = answers.kronologi
       .filter(row => row.tanggal || row.kejadian)
-      .map(row => `${date(row.tanggal)} - ${or(row.kejadian, "kejadian")}`)
+      .map(row => (row.tanggal ? `${date(row.tanggal)} - ` : "") + or(row.kejadian, "kejadian"))
     const message = dashboardMessage(answers)
     lines.push(`${date(answers.tanggal)} - Akun saya diblokir.` + (message ? ` Pesan yang muncul: "${message}"` : ""))
     return lines.map((line, n) => `${n + 1}. ${line}`).join("\n")
