@@ -34,10 +34,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from playwright.sync_api import Page, sync_playwright  # noqa: E402
-
-from sitetools import CHROMIUM_ARGS, ROOT, THEME_READY, LoopbackServer, build_site, chromium_path  # noqa: E402
-from test_security import parse_headers_file  # noqa: E402
+from playwright.sync_api import Page, sync_playwright
+from sitetools import CHROMIUM_ARGS, ROOT, THEME_READY, LoopbackServer, build_site, chromium_path
+from test_security import parse_headers_file
 
 PATH = "susun-pengaduan/"
 # Installed before the page's own scripts (through the browser, not the page: the CSP

@@ -27,7 +27,6 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
-
 from sitetools import ROOT, LoopbackServer, build_site, copy_project
 from test_a11y import _FOCUS_STYLE, PALETTES, PHONE, _axe
 from test_security import _CSP_LISTENER, parse_headers_file
