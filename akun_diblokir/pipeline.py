@@ -8,7 +8,7 @@
                    │             heading ids and redirects, words used
                    ▼
     site-wide ──► theme CSS pruned (words of all pages and scripts) ─► each page written once
-                   ─► SVG images checked ─► _headers (CSP hashes) ─► published links reachable
+                   ─► SVG images and own scripts checked ─► _headers (CSP hashes) ─► published links reachable
 
 Engine-independent: it needs the project's mkdocs.yml, docs/ and the built site directory.
 MkDocs runs it from its last post-build event (akun_diblokir/hooks/checks.py), any other
@@ -184,6 +184,10 @@ def run(build: Build) -> Build:
             source = build.docs_dir / rel
             name = build.shown(source) if source.is_file() else build.built(rel)
             build.problems += contacts.check_html(svg.read_text(encoding="utf-8"), file=name, registry=build.registry)
+        # The site's own scripts, as text (docs/ and the theme folder; not the theme's bundle).
+        folders = [folder for folder in (build.docs_dir, build.theme_dir) if folder and folder.is_dir()]
+        scripts = [path for folder in folders for path in folder.rglob(f"*{contacts.SCRIPT_ASSETS}")]
+        build.problems += contacts.check_script_files(scripts, root=build.root, registry=build.registry)
 
     headers.write_headers(site, script_hashes, style_hashes)
     build.notes.append(f"wrote {headers.HEADERS_FILE} with {len(script_hashes)} script and {len(style_hashes)} style hashes")
