@@ -27,7 +27,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
-from sitetools import ROOT, LoopbackServer, build_site, copy_project
+from sitetools import ROOT, THEME_READY, LoopbackServer, build_site, copy_project
 from test_a11y import _FOCUS_STYLE, PALETTES, PHONE, _axe
 from test_security import _CSP_LISTENER, parse_headers_file
 
@@ -61,6 +61,9 @@ def served(site_dir: Path) -> Iterator[LoopbackServer]:
     server.stop()
 
 
+_THEME_FETCHES_DONE = """() => !document.querySelector('link[rel=alternate]')
+  || performance.getEntriesByType('resource').some(e => e.name.endsWith('/sitemap.xml') && e.responseEnd > 0)"""
+
 @contextmanager
 def builder(browser: Browser, server: LoopbackServer, **options: object) -> Iterator[tuple[Page, list[str]]]:
     """The builder page on a phone, with every console error, page error, dialog and CSP
@@ -76,6 +79,11 @@ def builder(browser: Browser, server: LoopbackServer, **options: object) -> Iter
         response = page.goto(server.url + PATH, wait_until="networkidle")
         assert response is not None and response.ok
         assert response.headers.get("content-security-policy"), "served without its CSP"
+        # The theme's bundle comes after the page and then fetches sitemap.xml (for the feed's
+        # rel="alternate" link): wait for both, so that tests recording requests see only theirs.
+        if options.get("java_script_enabled", True):
+            page.wait_for_function(THEME_READY)
+            page.wait_for_function(_THEME_FETCHES_DONE)
         yield page, problems
         problems += [f"CSP: {v}" for v in page.evaluate("window.__cspViolations || []")]
     finally:
