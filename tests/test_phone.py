@@ -151,7 +151,9 @@ MEASURE = """() => {
   const pick = sel => [...document.querySelectorAll(sel)].filter(visible).map(target);
   const title = document.querySelector('.md-header__topic:first-child .md-ellipsis');
   return {
-    scroll: document.documentElement.scrollWidth - innerWidth,
+    // Against the screen, not innerWidth: a phone widens its layout viewport to the content.
+    scroll: Math.max(document.documentElement.scrollWidth, innerWidth) - screen.width,
+    screen: screen.width,
     wideTables: [...document.querySelectorAll('article table')].filter(t => t.scrollWidth > t.clientWidth + 1).length,
     small, overlaps,
     helpBar: pick('.bantuan-cepat__tombol'),
@@ -197,6 +199,7 @@ def test_every_page_on_a_phone(site: LoopbackServer, site_dir: Path, browser: Br
         where = f"/{rel} ({mode})"
         page.screenshot(path=folder / f"{rel.strip('/').replace('/', '_') or 'beranda'}.png", full_page=js)
         m = page.evaluate(MEASURE)
+        assert m["screen"] == PHONE["width"], f"the phone screen is {m['screen']} px wide"
         if m["scroll"] > 0:
             problems.append(f"{where}: the page scrolls sideways by {m['scroll']} px")
         if m["wideTables"]:
