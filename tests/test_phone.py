@@ -355,7 +355,7 @@ def test_theme_strings_are_indonesian(site_dir: Path, site: LoopbackServer, brow
 
     theirs = Path(material.__file__).parent / "templates/partials/languages/id.html"
     ours = ROOT / "overrides/partials/languages/id.html"
-    keys = re.compile(r'^\s*"([\w.]+)":', re.M)
+    keys = re.compile(r'^\s*"([\w.]+)":', re.MULTILINE)
     missing = set(keys.findall(theirs.read_text(encoding="utf-8"))) - set(keys.findall(ours.read_text(encoding="utf-8")))
     assert not missing, f"overrides/partials/languages/id.html lacks Material's keys {sorted(missing)}"
     context = phone_context(browser, "light", True)
@@ -395,7 +395,7 @@ def test_a_help_bar_page_without_a_first_paragraph_fails_the_build(tmp_path: Pat
     project = copy_project(tmp_path / "project")
     page = project / "docs/penyebab/data-palsu.md"
     text = page.read_text(encoding="utf-8")
-    h1 = re.search(r"^# .*$", text, re.M)
+    h1 = re.search(r"^# .*$", text, re.MULTILINE)
     page.write_text(text[: h1.end()] + "\n\n- Daftar, bukan paragraf.\n" + text[h1.end():], encoding="utf-8")
     line = text[: h1.start()].count("\n") + 1
     result = build_site(project, tmp_path / "site", "http://127.0.0.1:8000/")
