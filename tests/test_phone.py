@@ -70,8 +70,8 @@ def site_pages(site: LoopbackServer, site_dir: Path) -> list[str]:
     return [url.removeprefix(site.url) for url in page_urls(site_dir)]
 
 
-# Runs in the page: colours, sizes and overlaps as Chromium renders them.
-MEASURE = """() => {
+# In the page: computed colours (rgb() or rgba()) composited and compared as WCAG does.
+COLOURS_JS = """
   const parse = c => {
     const m = c.match(/rgba?\\(([^)]+)\\)/);
     if (!m) return [0, 0, 0, 0];
@@ -97,7 +97,12 @@ MEASURE = """() => {
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
-  const name = el => (el.getAttribute('aria-label') || el.getAttribute('title') || el.textContent || el.tagName).trim().replace(/\\s+/g, ' ').slice(0, 50);
+"""
+
+# Runs in the page: colours, sizes and overlaps as Chromium renders them.
+MEASURE = """() => {""" + COLOURS_JS + """
+  const name = el => (el.getAttribute('aria-label') || el.getAttribute('title') || el.textContent || el.tagName)
+    .trim().replace(/\\s+/g, ' ').slice(0, 50);
   const visible = el => {
     const r = el.getBoundingClientRect();
     const s = getComputedStyle(el);
@@ -256,15 +261,11 @@ def test_search_field_shows_its_focus_in_both_palettes(site: LoopbackServer, bro
     assert not problems, problems
 
 
-MEASURE_RING = """() => {
+MEASURE_RING = """() => {""" + COLOURS_JS + """
   const el = document.activeElement, s = getComputedStyle(el);
-  const parse = c => c.match(/[\\d.]+/g).map(Number);
-  const lum = c => c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
-    .reduce((t, v, i) => t + v * [0.2126, 0.7152, 0.0722][i], 0);
-  let bg = 'rgba(0, 0, 0, 0)';
-  for (let e = el; e && parse(bg)[3] === 0; e = e.parentElement) bg = getComputedStyle(e).backgroundColor;
-  const [a, b] = [lum(parse(s.outlineColor)), lum(parse(bg))].sort((x, y) => y - x);
-  return {style: s.outlineStyle, width: parseFloat(s.outlineWidth), colour: s.outlineColor, bg, contrast: (a + 0.05) / (b + 0.05)};
+  const bg = behind(el);
+  return {style: s.outlineStyle, width: parseFloat(s.outlineWidth), colour: s.outlineColor, bg: String(bg),
+          contrast: ratio(over(parse(s.outlineColor), bg), bg)};
 }"""
 
 
