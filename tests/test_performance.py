@@ -53,12 +53,13 @@ def test_pages_link_the_pruned_theme_stylesheets_and_they_still_style_the_site(s
     main = next(p for p in (site_dir / "assets" / "stylesheets").glob("main.*.min.css"))
     css = main.read_text(encoding="utf-8")
     # Rules the site needs stay (header, search results that scripts add, both palettes)...
-    for needed in (".md-header", ".md-search-result__item", ".md-code__button", ".md-top", ".md-footer__link"):
+    for needed in (".md-header", ".md-search-result__item", ".md-code__button", ".md-footer__link"):
         assert needed in css, f"{main.name} lost {needed}"
     palette = next((site_dir / "assets" / "stylesheets").glob("palette.*.min.css")).read_text(encoding="utf-8")
     assert "slate" in palette and "indigo" in palette
     # ...while rules for features this site does not use are gone.
-    for unused in (".md-tabs__link", ".md-post", ".md-typeset .grid", "[dir=rtl]", "[data-md-color-primary=red]"):
+    # (.md-top: the "back to top" button, off since issue 15: it covered text on phones.)
+    for unused in (".md-tabs__link", ".md-post", ".md-typeset .grid", "[dir=rtl]", "[data-md-color-primary=red]", ".md-top"):
         assert unused not in css + palette, f"{unused} still shipped"
 
 
