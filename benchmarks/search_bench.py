@@ -1,7 +1,7 @@
 """Search benchmark (not a test): the reader query set of tests/searchtools.py typed into
 Material's real search box in headless Chromium, on the same content built twice:
 
-- "Indonesian": the project as it is (overrides/hooks/search_id.py + lunr.id);
+- "Indonesian": the project as it is (akun_diblokir/hooks/search_id.py + lunr.id);
 - "Material default": the same project without that hook (what Material does for
   `theme.language: id`: English lunr with no stemmer, stop words or trimmer).
 
@@ -25,12 +25,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from playwright.sync_api import Browser, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, sync_playwright
+from searchtools import QUERIES, TOP, SearchBox
+from sitetools import CHROMIUM_ARGS, ROOT, LoopbackServer, build_site, chromium_path, copy_project
 
-from searchtools import QUERIES, TOP, SearchBox  # noqa: E402
-from sitetools import CHROMIUM_ARGS, ROOT, LoopbackServer, build_site, chromium_path, copy_project  # noqa: E402
-
-HOOK_LINE = "  - overrides/hooks/search_id.py\n"
+HOOK_LINE = "  - akun_diblokir/hooks/search_id.py\n"
 LUNR_ID = "assets/javascripts/lunr/min/lunr.id.min.js"
 
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Page
-
 from sitetools import goto_with_theme
 
 

@@ -15,7 +15,6 @@ from urllib.parse import quote, urljoin
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, Page
-
 from sitetools import ROOT, LoopbackServer, build_site, copy_project, goto_with_theme, mkdocs_config, page_urls
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots" / "phone"
@@ -33,7 +32,7 @@ CAUSES = [
     "penyebab/manipulasi-sistem/",
     "penyebab/data-palsu/",
 ]
-# Pages with the help bar (overrides/hooks/help_bar.py).
+# Pages with the help bar (akun_diblokir/help_bar.py).
 HELP_BAR = re.compile(r"^(penyebab/|pemulihan/|faq/$)")
 MIN_TARGET = 24  # WCAG 2.2, 2.5.8 (AA)
 PRIMARY_TARGET = 44  # WCAG 2.5.5 (AAA): the help bar, the home page's choices, copy, search

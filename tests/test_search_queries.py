@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 import pytest
 from playwright.sync_api import Browser
-
 from searchtools import QUERIES, TOP, Query, SearchBox
 from sitetools import LoopbackServer
 

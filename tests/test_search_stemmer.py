@@ -13,7 +13,6 @@ import pytest
 import snowballstemmer
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
-
 from sitetools import LoopbackServer, build_site, copy_project
 
 WORD_LIST = Path(__file__).parent / "data" / "indonesian_words.txt"
