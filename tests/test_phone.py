@@ -401,3 +401,26 @@ def test_a_help_bar_page_without_a_first_paragraph_fails_the_build(tmp_path: Pat
     result = build_site(project, tmp_path / "site", "http://127.0.0.1:8000/")
     assert result.returncode != 0, "the build passed without a paragraph after the H1"
     assert f"docs/penyebab/data-palsu.md:{line}: the H1 is not followed by a paragraph" in result.output, result.output[-2000:]
+
+
+def test_copy_buttons_move_no_text_when_they_arrive(site: LoopbackServer, browser: Browser) -> None:
+    """The theme's script adds the copy buttons after the first paint: the band they sit in
+    is there before, so the texts do not jump (layout shift) when they arrive."""
+    first_line = """() => [...document.querySelectorAll('article pre > code')].map(code => {
+        const range = document.createRange();
+        range.setStart(code.firstChild, 0);
+        range.setEnd(code.firstChild, 1);
+        return Math.round(range.getBoundingClientRect().top + scrollY);
+    })"""
+    tops = {}
+    for theme in ("before", "after"):
+        context = phone_context(browser, "light", True)
+        if theme == "before":
+            context.route(re.compile(r".*/bundle\.[^/]*\.js$"), lambda route: route.abort())
+        page = context.new_page()
+        open_page(page, site.url + "teks-siap-pakai/", theme == "after")
+        tops[theme] = page.evaluate(first_line)
+        buttons = page.locator(".md-code__button").count()
+        context.close()
+        assert (buttons > 0) == (theme == "after"), f"{buttons} copy buttons {theme} the theme script"
+    assert len(tops["after"]) == 3 and tops["before"] == tops["after"], f"first text lines moved: {tops}"
