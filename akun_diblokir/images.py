@@ -30,9 +30,10 @@ _ICON_HREF = re.compile(
 
 
 def svg_data_uri(svg: str) -> str:
-    """The SVG as a percent-encoded data: address, usable inside a double-quoted attribute."""
+    """The SVG as a percent-encoded data: address, usable inside a double-quoted attribute.
+    Spaces are encoded too: a URL with a raw space is invalid in an href (Nu HTML Checker)."""
     compact = re.sub(r">\s+<", "><", svg.strip())
-    return "data:image/svg+xml," + quote(compact, safe=" /:=;,.'()-_")
+    return "data:image/svg+xml," + quote(compact, safe="/:=;,.'()-_")
 
 
 def inline_small_svgs(html: str, page: str, site_dir: Path, base_path: str = "/") -> str:

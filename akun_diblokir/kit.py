@@ -6,8 +6,10 @@ code PNG sized for slides (assets/qr/<name>.png) encodes the page's absolute URL
 The page shows each code as an inline `<svg>` (one path, about 1.5 KB that gzip shrinks
 well): no image request and no image decode competes with the text on a slow connection,
 which in Lighthouse delayed the page's LCP (a `data:` PNG did); the slide-sized PNG is the
-download. The list is rendered from templates/kit-webinar-links.md in place of `MARKER`
-(docs/kit-webinar.md):
+download. Each marker element of `MARKERS` is replaced, on the one page that has it, by its
+template (templates/) rendered with the links and the contacts registry: the kit's list
+(`MARKER`) and overview table (docs/kit-webinar.md), the handout's three channels and QR codes
+of the links marked `selebaran: true` (docs/selebaran.md):
 
 - with MkDocs, by akun_diblokir/hooks/qr.py into the page's Markdown (so the headings are in
   the table of contents and the search index);
@@ -35,14 +37,29 @@ from akun_diblokir.config import key_line
 from akun_diblokir.problems import Problem
 
 MARKER = '<div id="kit-webinar-tautan"></div>'
-MARKER_BUILT = re.compile(r'<div id="?kit-webinar-tautan"?\s*>\s*</div>')  # as written, or minified
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE = "kit-webinar-links.md"
+# Marker element -> the template that replaces it; each marker on exactly one page.
+MARKERS = {
+    MARKER: TEMPLATE,
+    '<div id="kit-webinar-ringkasan"></div>': "kit-webinar-overview.html",
+    '<div id="selebaran-kanal"></div>': "selebaran-kanal.html",
+    '<div id="selebaran-kode-qr"></div>': "selebaran-kode-qr.html",
+}
+
+
+def marker_built(marker: str) -> re.Pattern[str]:
+    """The marker element in a built page, as written or minified."""
+    name = re.search(r'id="([^"]+)"', marker).group(1)  # type: ignore[union-attr]
+    return re.compile(rf'<div id="?{re.escape(name)}"?\s*>\s*</div>')
+
+
+MARKER_BUILT = marker_built(MARKER)
 QR_DIR = "assets/qr"
 SLIDE_PX = 1000  # smallest side of the PNG: sharp on a full-HD slide and in print
 PAGE_PX = 200  # smallest side of the code shown on the page (CSS pixels)
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_KEYS = {"name", "label", "page", "short"}
+_KEYS = {"name", "label", "page", "short", "selebaran"}
 
 
 @dataclass(frozen=True)
@@ -55,6 +72,7 @@ class KitLink:
     png_bytes: bytes = b""
     px: int = 0  # side of the PNG in pixels
     svg: str = ""  # the code shown on the page, as inline <svg> markup
+    on_handout: bool = False  # `selebaran: true`: also on the printed handout (/selebaran/)
 
     @property
     def short_display(self) -> str:
@@ -131,8 +149,12 @@ def read_links(
                         f"expected `{short.rstrip('/')}.md: {page_src}` under redirect_maps")
                 continue
             short_url = urljoin(site_url, short)
+        on_handout = entry.get("selebaran", False)
+        if not isinstance(on_handout, bool):
+            problem(f"{where}.selebaran", f"is {on_handout!r}", "expected true or false")
+            continue
         png, px, svg = qr_codes(url)
-        links.append(KitLink(name, label, url, short_url, f"{QR_DIR}/{name}.png", png, px, svg))
+        links.append(KitLink(name, label, url, short_url, f"{QR_DIR}/{name}.png", png, px, svg, on_handout))
     return links, problems
 
 
@@ -154,17 +176,27 @@ def qr_codes(url: str) -> tuple[bytes, int, str]:
     return out.getvalue(), modules * scale, svg
 
 
-def render_markdown(links: list[KitLink], here: str) -> str:
-    """The list as Markdown for a page in the docs folder `here` ("" for the top)."""
+def render_markdown(
+    links: list[KitLink], here: str, *, template: str = TEMPLATE, url_dir: str | None = None,
+    official: dict[str, Any] | None = None,
+) -> str:
+    """A marker's template as Markdown for a page in the docs folder `here` ("" for the top).
+    `png` is for Markdown links (the engine rewrites them), `png_url` for raw HTML, relative
+    to the page's URL folder `url_dir` (e.g. "kit-webinar")."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False)
-    return env.get_template(TEMPLATE).render(
-        links=[{"link": link, "png": posixpath.relpath(link.png, here or ".")} for link in links]
+    url_dir = here if url_dir is None else url_dir
+    return env.get_template(template).render(
+        links=[
+            {"link": link, "png": posixpath.relpath(link.png, here or "."), "png_url": posixpath.relpath(link.png, url_dir or ".")}
+            for link in links
+        ],
+        official=official or {},
     )
 
 
-def render_html(links: list[KitLink], built_page: str, config: dict[str, Any]) -> str:
-    """The list as HTML for the built file `built_page` (e.g. kit-webinar/index.html), with
-    the Markdown extensions of mkdocs.yml, as the engine renders the page's own text."""
+def render_html(links: list[KitLink], built_page: str, config: dict[str, Any], template: str = TEMPLATE) -> str:
+    """A marker's template as HTML for the built file `built_page` (e.g. kit-webinar/index.html),
+    with the Markdown extensions of mkdocs.yml, as the engine renders the page's own text."""
     names: list[str] = []
     configs: dict[str, Any] = {}
     for item in config.get("markdown_extensions") or []:
@@ -175,5 +207,6 @@ def render_html(links: list[KitLink], built_page: str, config: dict[str, Any]) -
         else:
             names.append(str(item))
     names = [n for n in names if n != "pymdownx.snippets"]  # the template includes nothing
-    text = render_markdown(links, posixpath.dirname(built_page))
+    here = posixpath.dirname(built_page)
+    text = render_markdown(links, here, template=template, url_dir=here, official=(config.get("extra") or {}).get("official"))
     return python_markdown.markdown(text, extensions=names, extension_configs=configs)

@@ -1,8 +1,9 @@
 """The post-build pipeline: every step over a built site, in one order, in one place.
 
     built site ──► slim: source maps out, unused lunr files out; theme bundle as the loader expects
+                   ─► redirect pages in Indonesian, _redirects, robots.txt (deploy)
                    ▼
-    each page ──► read once ─► small SVGs inlined (kit list if the engine left its marker) ─► theme guard ─► one parse (pagescan) ─► external links marked
+    each page ──► read once ─► small SVGs inlined ─► orphan TOC label dropped (kit list if the engine left its marker) ─► theme guard ─► one parse (pagescan) ─► external links marked
                    │             findings: contacts, inline code, inline script/style hashes,
                    │             heading ids and redirects, words used
                    ▼
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from akun_diblokir import contacts, external_links, headers, images, kit, publishedlinks, slim, theme_guard
+from akun_diblokir import contacts, deploy, external_links, headers, images, kit, publishedlinks, slim, theme_guard
 from akun_diblokir.config import load_config
 from akun_diblokir.contacts import Registry
 from akun_diblokir.pagescan import PageScan, scan_page
@@ -129,6 +130,9 @@ def run(build: Build) -> Build:
                                           "expected a style sheet file, or a constant the CSP can allow by its hash"))
         style_hashes.update(headers.csp_hash(text) for text in styles or ())
 
+    # Indonesian redirect pages (their inline script is hashed below), _redirects, robots.txt.
+    build.problems += deploy.write_host_files(site, build.site_url, kit.redirect_maps(load_config(build.config_file)))
+
     pages: dict[str, str] = {}
     scans: dict[str, PageScan] = {}
     script_hashes: set[str] = set()
@@ -137,7 +141,8 @@ def run(build: Build) -> Build:
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
         text = images.inline_small_svgs(path.read_text(encoding="utf-8"), rel, site, base_path)
-        if kit.MARKER_BUILT.search(text):  # an engine without the MkDocs hook left the kit's marker
+        text = deploy.drop_orphan_toc_label(text)
+        if any(kit.marker_built(m).search(text) for m in kit.MARKERS):  # an engine without the MkDocs hook left a marker
             text = _render_kit(build, rel, text)
         if not guard_reported:  # the theme's internals the overrides rely on (one page says it)
             guard = theme_guard.check_page(text, page=build.built(rel), theme_dir=build.theme_dir, root=build.root)
@@ -198,8 +203,12 @@ def _render_kit(build: Build, rel: str, text: str) -> str:
     for link in links:
         (build.site_dir / link.png).parent.mkdir(parents=True, exist_ok=True)
         (build.site_dir / link.png).write_bytes(link.png_bytes)
-    rendered = kit.render_html(links, rel, config)
-    return kit.MARKER_BUILT.sub(lambda _: rendered, text, count=1)
+    for marker, template in kit.MARKERS.items():
+        pattern = kit.marker_built(marker)
+        if pattern.search(text):
+            rendered = kit.render_html(links, rel, config, template)
+            text = pattern.sub(lambda _, rendered=rendered: rendered, text, count=1)
+    return text
 
 
 def _report_contacts(build: Build, rel: str, scan: PageScan) -> None:

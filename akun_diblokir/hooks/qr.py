@@ -31,7 +31,7 @@ class _Kit:
 
     use_directory_urls: bool = True  # as the online site has it (before the offline plugin)
     links: list[kit.KitLink] = field(default_factory=list)
-    rendered_on: list[str] = field(default_factory=list)
+    rendered_on: dict[str, list[str]] = field(default_factory=dict)  # marker -> pages
 
 
 _kit = _Kit()
@@ -59,13 +59,22 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if kit.MARKER not in markdown:
-        return markdown
-    _kit.rendered_on.append(page.file.src_uri)
-    return markdown.replace(kit.MARKER, kit.render_markdown(_kit.links, posixpath.dirname(page.file.src_uri)), 1)
+    here = posixpath.dirname(page.file.src_uri)
+    url_dir = posixpath.dirname(page.url) if page.url.endswith(".html") else page.url.rstrip("/")
+    for marker, template in kit.MARKERS.items():
+        if marker in markdown:
+            _kit.rendered_on.setdefault(marker, []).append(page.file.src_uri)
+            rendered = kit.render_markdown(_kit.links, here, template=template, url_dir=url_dir,
+                                           official=config.extra.get("official"))
+            markdown = markdown.replace(marker, rendered, 1)
+    return markdown
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if _kit.links and len(_kit.rendered_on) != 1:
-        log.warning("docs/kit-webinar.md:1: the webinar kit list (%r) is on %s; expected it on exactly one page.",
-                    kit.MARKER, _kit.rendered_on or "no page")
+    if not _kit.links:
+        return
+    for marker in kit.MARKERS:
+        pages = _kit.rendered_on.get(marker, [])
+        if len(pages) != 1:
+            log.warning("docs/kit-webinar.md:1: the marker %r is on %s; expected it on exactly one page "
+                        "(docs/kit-webinar.md or docs/selebaran.md).", marker, pages or "no page")
