@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from akun_diblokir import help_bar
+from akun_diblokir import deploy, help_bar
 from akun_diblokir.problems import shown_path
 
 log = logging.getLogger("mkdocs.hooks.help_bar")
@@ -29,6 +29,8 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return output
     template = config.theme.get_env().get_template(help_bar.TEMPLATE)
     bar = template.render(config=config, page=page, base_url=get_relative_url(".", page.url))
+    # Its links print with their addresses, as the content's do (hooks/print_links.py).
+    bar = deploy.add_print_addresses(bar, page.canonical_url or "")
     result = help_bar.insert_after_first_paragraph(output, bar)
     if result is None:
         root = Path(config.config_file_path).parent
