@@ -114,3 +114,26 @@ def test_both_engines_output_a_policy_that_allows_their_inline_scripts_and_chrom
     finally:
         context.close()
         server.stop()
+
+
+def test_both_engines_show_the_sources_the_change_notes_and_the_feed(engine_site: Path) -> None:
+    """Issue 17: the Sumber list, "Riwayat perubahan" and /pembaruan/ come from the MkDocs hook
+    or, with another engine, from the post-build pipeline; feed.xml is written either way."""
+    import feedparser
+    from bs4 import BeautifulSoup
+
+    problems = []
+    for md in sorted((ROOT / "docs").rglob("*.md")):
+        rel = md.relative_to(ROOT / "docs").with_suffix("").as_posix()
+        url = "" if rel == "index" else (rel.removesuffix("index") if rel.endswith("/index") else rel + "/")
+        soup = BeautifulSoup((engine_site / url / "index.html").read_text(encoding="utf-8"), "lxml")
+        sumber = soup.select_one("article h2#sumber")
+        if sumber is None or sumber.find_next_sibling().name != "ul":
+            problems.append(f"/{url}: no list under the Sumber heading")
+        if soup.select_one("article h2#riwayat") is None:
+            problems.append(f"/{url}: no 'Riwayat perubahan' heading")
+    listing = BeautifulSoup((engine_site / "pembaruan" / "index.html").read_text(encoding="utf-8"), "lxml")
+    feed = feedparser.parse((engine_site / "feed.xml").read_bytes())
+    assert not problems, "\n".join(problems)
+    assert not feed.bozo and len(feed.entries) >= 15, feed.get("bozo_exception")
+    assert len(listing.select_one("article h2#daftar").find_next_sibling("ul").select("li time")) == len(feed.entries)
