@@ -115,8 +115,11 @@ MEASURE = """() => {""" + COLOURS_JS + """
     while (block && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
     return block && block.textContent.trim().length > el.textContent.trim().length + 1;
   };
+  // A label is a target of its own when its control is hidden (the theme's header buttons);
+  // the label of a visible field only names it, and the field is measured.
+  const ownTarget = el => el.tagName !== 'LABEL' || !visible(document.getElementById(el.htmlFor) || el);
   const controls = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, label[for]')]
-    .filter(visible);
+    .filter(visible).filter(ownTarget);
   const small = controls.filter(el => !inText(el)).map(el => [el, el.getBoundingClientRect()])
     .filter(([, r]) => r.width < 24 - 0.5 || r.height < 24 - 0.5)
     .map(([el, r]) => `${name(el)} (${Math.round(r.width)}x${Math.round(r.height)})`);
