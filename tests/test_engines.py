@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
-from sitetools import ROOT, VENV_BIN, LoopbackServer, copy_project, html_files
-from test_security import _CSP_LISTENER, parse_csp, parse_headers_file
+from sitetools import ROOT, VENV_BIN, copy_project, html_files
+from test_security import parse_csp, parse_headers_file, served_with_csp_listener
 
 ENGINES = ("mkdocs", "zensical")
 SITE_URL = "http://127.0.0.1:8000/"
@@ -93,16 +93,12 @@ def test_both_engines_output_a_policy_that_allows_their_inline_scripts_and_chrom
     headers = rules["/*"]
     script_src = parse_csp(headers["Content-Security-Policy"])["script-src"]
     assert "'unsafe-inline'" not in script_src and any(s.startswith("'sha256-") for s in script_src), script_src
-    server = LoopbackServer(engine_site, headers=headers).start()
-    context = browser.new_context()
-    try:
-        context.add_init_script(_CSP_LISTENER)
-        page = context.new_page()
+    with served_with_csp_listener(engine_site, headers, browser) as (base_url, page):
         problems: list[str] = []
         pages = [p for p in html_files(engine_site) if "http-equiv" not in p.read_text(encoding="utf-8")[:2000]]
         assert len(pages) >= 15, pages
         for path in pages:
-            url = server.url + path.relative_to(engine_site).as_posix().removesuffix("index.html")
+            url = base_url + path.relative_to(engine_site).as_posix().removesuffix("index.html")
             response = page.goto(url, wait_until="load")
             assert response is not None and response.headers.get("content-security-policy") == headers[
                 "Content-Security-Policy"], url
@@ -111,9 +107,6 @@ def test_both_engines_output_a_policy_that_allows_their_inline_scripts_and_chrom
             page.wait_for_load_state("networkidle")
             problems += [f"{url}: {v}" for v in page.evaluate("window.__cspViolations || []")]
         assert not problems, "\n".join(problems)
-    finally:
-        context.close()
-        server.stop()
 
 
 def test_both_engines_show_the_sources_the_change_notes_and_the_feed(engine_site: Path) -> None:

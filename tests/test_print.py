@@ -74,7 +74,7 @@ def test_each_printed_page_starts_with_the_guide_its_address_and_date(site: Loop
     for path, doc in printed.items():
         first = " ".join(_lines(doc.sheets[0])[:2])  # the line may wrap
         assert first.startswith("Akun Prakerja Diblokir · panduan independen"), (path, first)
-        assert (site.url + path) in first and "fakta diperiksa" in first, (path, first)
+        assert (site.url + path) in first and "cek sumber" in first, (path, first)
 
 
 def test_no_sheet_ends_with_a_heading_cut_off_from_its_text(site_dir: Path, printed: dict[str, Printed]) -> None:

@@ -397,7 +397,7 @@
 
   if (!storage) {
     keep.disabled = true
-    keep.closest("label").append(" (Penyimpanan browser tidak tersedia di sini.)")
+    keep.closest("label").append(" (Penyimpanan peramban tidak tersedia di sini.)")
   }
   const restored = storage ? restore() : false
   keep.checked = restored
