@@ -29,6 +29,7 @@ class Query:
     set: str = "tuning"  # "tuning" (search may be tuned on it) or "test" (only reported)
     section: str = ""  # the heading id of the expected section, if the file names one
     line: int = 0  # line in the query file
+    note: str = ""
 
 
 def load_queries(path: Path = QUERY_FILE) -> list[Query]:
@@ -49,7 +50,7 @@ def load_queries(path: Path = QUERY_FILE) -> list[Query]:
             raise QueryFileError(
                 f"{where}:{number}: {len(cells)} tab-separated cells; expected {len(COLUMNS)} ({', '.join(COLUMNS)})"
             )
-        text, expected, kind, set_, _note = (cell.strip() for cell in cells)
+        text, expected, kind, set_, note = (cell.strip() for cell in cells)
         if not text:
             raise QueryFileError(f"{where}:{number}: an empty query; expected what a reader types")
         page, _, section = expected.partition("#")
@@ -62,7 +63,7 @@ def load_queries(path: Path = QUERY_FILE) -> list[Query]:
             raise QueryFileError(f"{where}:{number}: set {set_!r}; expected one of {', '.join(SETS)}")
         if not kind:
             raise QueryFileError(f"{where}:{number}: an empty kind; expected e.g. root, affix, typo, question")
-        queries.append(Query(text, page.removeprefix("/"), kind, set_, section, number))
+        queries.append(Query(text, page.removeprefix("/"), kind, set_, section, number, note))
     if not header_seen:
         raise QueryFileError(f"{where}:1: no header line; expected {COLUMNS}")
     return queries
