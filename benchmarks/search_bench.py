@@ -37,13 +37,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from playwright.sync_api import Browser, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, sync_playwright
+from searchtools import QUERIES, TOP, Query, SearchBox
+from sitetools import CHROMIUM_ARGS, LoopbackServer, build_site, chromium_path, copy_project
+from synthetic import add_articles
 
-from searchtools import QUERIES, TOP, Query, SearchBox  # noqa: E402
-from sitetools import CHROMIUM_ARGS, LoopbackServer, build_site, chromium_path, copy_project  # noqa: E402
-from synthetic import add_articles  # noqa: E402
-
-HOOK_LINE = "  - overrides/hooks/search_id.py\n"
+HOOK_LINE = "  - akun_diblokir/hooks/search_id.py\n"
 SEARCH_LINE = "  - search\n"
 MATERIAL_SEPARATOR = r"'[\s\-]+'"
 LUNR_ID = "assets/javascripts/lunr/min/lunr.id.min.js"

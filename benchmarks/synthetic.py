@@ -4,7 +4,7 @@ table, a link to a real page, a `Sumber` list), added to a *copy* of the project
 copy's `nav:`. The text is random but deterministic, so every run measures the same site.
 
 Nothing in them may trip the build's checks: no phone numbers, email addresses or links to
-other hosts (overrides/hooks/contacts.py), and the front matter the frontmatter hook needs.
+other hosts (akun_diblokir/contacts.py), and the front matter the front matter check needs.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 
 SECTION = "sintetis"  # docs/sintetis/ in the copy; never in the real docs/
+PER_TOPIC = 20  # articles per topic (a nav section)
+PER_PART = 10  # topics per part
 
 # Hand-written vocabulary: everyday Indonesian of the site's subject, so the search index
 # grows with realistic words (affixed forms included) rather than random strings.
@@ -105,13 +107,20 @@ def add_articles(project: Path, count: int) -> list[str]:
         raise ValueError(f"{config}: no top-level `nav:` list to add the synthetic articles to")
     folder = project / "docs" / SECTION
     folder.mkdir(parents=True, exist_ok=True)
+    # Grouped as a large site would be: topics of PER_TOPIC articles, parts of PER_PART topics,
+    # so that the navigation (navigation.prune) shows each reader only their own branch.
     paths, entries = [], ["  - Artikel sintetis:\n"]
     for number in range(1, count + 1):
         title, body = article(number)
         path = f"{SECTION}/artikel-{number:05d}.md"
         (project / "docs" / path).write_text(body, encoding="utf-8")
         paths.append(path)
-        entries.append(f"      - {path}\n")  # the page's own title, from its front matter
+        topic, nth = divmod(number - 1, PER_TOPIC)
+        if nth == 0:
+            if topic % PER_PART == 0:
+                entries.append(f"      - Bagian {topic // PER_PART + 1}:\n")
+            entries.append(f"          - Topik {topic + 1}:\n")
+        entries.append(f"              - {path}\n")  # the page's own title, from its front matter
     body = nav.group(1)
     if not body.endswith("\n"):
         body += "\n"

@@ -26,7 +26,7 @@ def build_zip(out_dir: Path) -> Path:
         site = Path(tmp) / NAME
         env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1")
         cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-               "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)]
+               "-f", str(ROOT / "mkdocs-offline.yml"), "-d", str(site)]
         proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
         if proc.returncode != 0:
             raise SystemExit(f"error: the offline build failed:\n{proc.stdout}{proc.stderr}")

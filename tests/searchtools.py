@@ -3,14 +3,17 @@ benchmarks/search_bench.py, and the reader queries both use (tests/data/search-q
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Page
-
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Page
 from sitetools import ROOT, goto_with_theme
-
 
 QUERY_FILE = Path(__file__).parent / "data" / "search-queries.tsv"
 COLUMNS = ["query", "expected", "kind", "set", "note"]
@@ -168,3 +171,46 @@ class SearchBox:
             ".md-search-result__item:first-child s",
             "els => els.map(e => e.textContent)",
         )
+
+
+# -- lunr.id on its own ------------------------------------------------------------------
+
+LUNR_ID = "assets/javascripts/lunr/min/lunr.id.min.js"
+
+
+@contextmanager
+def open_lunr_page(site_url: str, site_dir: Path, browser: Browser) -> Iterator[Page]:
+    """A page of the site's origin with the worker's lunr and lunr.id loaded, as the worker
+    loads them (the worker bundle exposes `lunr` on `self`)."""
+    workers = sorted((site_dir / "assets/javascripts/workers").glob("search.*.min.js"))
+    assert len(workers) == 1, f"expected one search worker in the built site, found {workers}"
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site_url + LUNR_ID)  # the site's origin, without the theme's scripts
+    page.set_content("<!doctype html><title>lunr.id</title>")
+    page.add_script_tag(url=site_url + workers[0].relative_to(site_dir).as_posix())
+    page.add_script_tag(url=site_url + LUNR_ID)
+    assert page.evaluate("typeof lunr.id === 'function'"), "lunr.id did not register"
+    assert not errors, errors
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def site_words(site_dir: Path) -> list[str]:
+    """Every word of the search index, lowercased as Material's tokenizer does, both as
+    split and with punctuation trimmed from its ends."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    words: set[str] = set()
+    for doc in index["docs"]:
+        for field in (doc.get("title", ""), doc.get("text", "")):
+            text = BeautifulSoup(field, "lxml").get_text(" ")
+            for token in separator.split(text.lower()):
+                words.add(token)
+                words.add(re.sub(r"^[\W_]+|[\W_]+$", "", token))
+    words.discard("")
+    return sorted(words)

@@ -19,7 +19,6 @@ import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
-
 from sitetools import THEME_READY, LoopbackServer, goto_with_theme, html_files, page_urls
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

@@ -11,7 +11,7 @@ from pathlib import Path
 from sitetools import ROOT, build_site, copy_project, page_urls
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from synthetic import add_articles  # noqa: E402
+from synthetic import add_articles
 
 
 def test_synthetic_articles_pass_the_strict_build(tmp_path: Path) -> None:

@@ -14,7 +14,6 @@ import yaml
 from bs4 import BeautifulSoup
 from lxml import etree
 from playwright.sync_api import Browser
-
 from sitetools import ROOT, LoopbackServer, build_site, copy_project, goto_with_theme, page_urls
 
 DOCS = ROOT / "docs"
@@ -64,7 +63,7 @@ INDONESIAN_MONTHS = [
 
 def _front_matter(path: Path) -> dict:
     text = path.read_text(encoding="utf-8")
-    match = re.match(r"---\n(.*?)\n---\n", text, re.S)
+    match = re.match(r"---\n(.*?)\n---\n", text, re.DOTALL)
     assert match, f"{path.relative_to(ROOT)}: no front matter block"
     data = yaml.safe_load(match.group(1))
     assert isinstance(data, dict), f"{path.relative_to(ROOT)}: front matter is not a mapping"
@@ -173,10 +172,10 @@ def test_page_with_a_missing_or_bad_field_fails_the_build_naming_file_line_and_f
         page.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     faq = (project / "docs" / "faq.md").read_text(encoding="utf-8")
-    edit("faq.md", re.search(r"^description:.*\n", faq, re.M).group(0), "")
+    edit("faq.md", re.search(r"^description:.*\n", faq, re.MULTILINE).group(0), "")
     edit("tentang.md", "last_checked: 2026-11-28", "last_checked: 2026-02-30")
     email = (project / "docs" / "pemulihan" / "email.md").read_text(encoding="utf-8")
-    edit("pemulihan/email.md", re.search(r"^title:.*\n", email, re.M).group(0), "")
+    edit("pemulihan/email.md", re.search(r"^title:.*\n", email, re.MULTILINE).group(0), "")
     result = build_site(project, tmp_path / "out", "http://127.0.0.1:8000/")
     out = result.output
     assert result.returncode != 0, out
@@ -262,11 +261,11 @@ def test_flow_diagram_is_served_and_accessible(site: LoopbackServer, site_dir: P
     img = _content(_soup(site_dir, "pemulihan/")).find("img", alt=re.compile(r"^Alur"))
     assert img is not None, "the recovery overview does not show the flow diagram"
     assert len(img.get("alt", "")) > 40, "the diagram needs a describing alt text"
-    # The page carries the diagram inline (overrides/hooks/inline_images.py, checked in
+    # The page carries the diagram inline (akun_diblokir/images.py, checked in
     # test_performance.py); the file is served at its own address too.
     assert img["src"].startswith("data:image/svg+xml,"), img["src"][:80]
     url = site.url + "assets/images/alur-pengaduan.svg"
-    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - loopback only
+    with urllib.request.urlopen(url, timeout=10) as response:
         assert response.status == 200
         assert response.headers.get_content_type() == "image/svg+xml"
         svg = etree.fromstring(response.read())

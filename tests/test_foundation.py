@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
-
 from sitetools import VENV_BIN, LoopbackServer, build_site, copy_project, page_urls
 
 

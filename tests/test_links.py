@@ -15,9 +15,9 @@ from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 from PIL import Image
 from playwright.sync_api import Browser
-
-import publishedlinks
 from sitetools import ROOT, LoopbackServer, build_site, copy_project, goto_with_theme, mkdocs_config, page_urls
+
+from akun_diblokir import publishedlinks
 
 # The speakable paths the brief promises trainers (issue 6), and the pages they open.
 SHORT_PATHS = {
@@ -74,7 +74,7 @@ def test_checker_names_a_missing_page_and_a_missing_heading(site_dir: Path) -> N
 def test_list_with_a_bad_line_is_refused_with_file_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "published-links.txt"
     bad.write_text("# comment\n/\npemulihan/email/\n", encoding="utf-8")
-    with pytest.raises(publishedlinks.ListError, match=r"published-links.txt:3: expected a site path"):
+    with pytest.raises(publishedlinks.ListError, match=r"published-links.txt:3: found .*; expected a site path"):
         publishedlinks.read_list(bad)
 
 
@@ -89,7 +89,7 @@ def _move_page(project: Path, old: str, new: str, *, redirect: bool) -> None:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace(old, new)
     if redirect:
-        text, count = re.subn(r"^(\s*)redirect_maps:\n", rf"\g<0>\1  {old}: {new}\n", text, flags=re.M)
+        text, count = re.subn(r"^(\s*)redirect_maps:\n", rf"\g<0>\1  {old}: {new}\n", text, flags=re.MULTILINE)
         assert count == 1, "mkdocs.yml has no redirect_maps to add the redirect to"
     config.write_text(text, encoding="utf-8")
 
@@ -130,7 +130,11 @@ def test_moving_a_page_keeps_published_links_only_with_a_redirect(tmp_path: Path
         encoding="utf-8",
     )
     built = build_site(without, tmp_path / "site-without-redirect", "http://127.0.0.1:8000/")
-    assert built.returncode == 0, built.output
+    # The build itself refuses it, naming each broken link with its line in the list.
+    assert built.returncode != 0, built.output
+    for item in listed:
+        if item.link in links_to_old_page or item.link == removed_link:
+            assert f"published-links.txt:{item.line}: {item.link} is broken" in built.output, built.output
     problems = publishedlinks.check(built.site_dir, listed)
     named = {problem.split(" is broken:")[0].split(": ", 1)[1] for problem in problems}
     assert named == set(links_to_old_page) | {removed_link}, "\n".join(problems)
@@ -173,7 +177,7 @@ def test_webinar_kit_qr_codes_decode_to_their_urls_which_resolve(site: LoopbackS
     page.goto(site.url + "kit-webinar/")
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     on_screen = page.locator("article svg.kit-qr")
-    for index, (block, entry) in enumerate(zip(blocks, entries)):
+    for index, (block, entry) in enumerate(zip(blocks, entries, strict=True)):
         label = block.select_one("div.highlight pre code").get_text().strip()
         assert label.startswith(site.url), f"{entry['name']}: {label} is not built from site_url {site.url}"
         svg, download = block.select_one("svg.kit-qr"), block.select_one("a[download]")
@@ -233,7 +237,8 @@ def test_qr_hook_rejects_a_link_to_a_missing_page(tmp_path: Path) -> None:
     config.write_text(text, encoding="utf-8")
     result = build_site(project, tmp_path / "out", "http://127.0.0.1:8000/")
     assert result.returncode != 0
-    assert "extra.webinar_links[0].page: 'halaman-lama.md' is not a page" in result.output, result.output
+    line = text[: text.index("halaman-lama.md")].count("\n") + 1
+    assert f"mkdocs.yml:{line}: extra.webinar_links[0].page is 'halaman-lama.md', not a page" in result.output, result.output
 
 
 # --- Link previews -------------------------------------------------------------------------------

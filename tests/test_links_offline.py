@@ -9,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 from playwright.sync_api import Browser
-
 from sitetools import ROOT
 
 

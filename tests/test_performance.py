@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
-
 from sitetools import ROOT, LoopbackServer, build_site, copy_project, html_files, mkdocs_config
+
+from akun_diblokir import images
 
 LUNR = "assets/javascripts/lunr"
 
@@ -66,7 +66,7 @@ def test_other_search_languages_keep_exactly_their_lunr_files(tmp_path: Path) ->
     # The same project with English and German search instead of the Indonesian hook.
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("  - overrides/hooks/search_id.py\n", "")
+    text = config.read_text(encoding="utf-8").replace("  - akun_diblokir/hooks/search_id.py\n", "")
     text = text.replace("  - search\n", "  - search:\n      lang: [en, de]\n", 1)
     config.write_text(text, encoding="utf-8")
     result = build_site(project, tmp_path / "out", "http://127.0.0.1:8000/")
@@ -170,7 +170,7 @@ def test_diagram_and_kit_qr_codes_are_inside_the_page_with_their_size(
     source = (ROOT / "docs/assets/images/alur-pengaduan.svg").read_text(encoding="utf-8")
     diagram = _soup(site_dir, "pemulihan/index.html").select_one("article img[alt^='Alur']")
     assert diagram is not None, "the diagram is not on pemulihan/"
-    # overrides/hooks/inline_images.py: the file's own content, as a data: address.
+    # akun_diblokir/images.py: the file's own content, as a data: address.
     prefix = "data:image/svg+xml,"
     assert diagram["src"].startswith(prefix), f"the diagram is not inlined: {diagram['src'][:80]}"
     assert unquote(diagram["src"][len(prefix):]) == re.sub(r">\s+<", "><", source.strip())
@@ -192,27 +192,25 @@ def test_diagram_and_kit_qr_codes_are_inside_the_page_with_their_size(
     qr = kit.select("article svg.kit-qr")
     entries = mkdocs_config()["extra"]["webinar_links"]
     assert len(qr) == len(entries)
-    # Inside the page as markup (overrides/hooks/qr.py): no image request or image decode
+    # Inside the page as markup (akun_diblokir/hooks/qr.py): no image request or image decode
     # competes with the text (a data: PNG there added 75 ms to Lighthouse's LCP), and the box
     # is reserved before it paints.
     assert not kit.select("article .kit-tautan img"), "the kit page shows its QR codes as images again"
     assert all(svg.get("width") and svg.get("height") and svg.get("viewbox") for svg in qr), qr
 
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-import inline_images  # noqa: E402
 
 
 def test_only_small_svgs_of_the_site_itself_are_inlined(tmp_path: Path) -> None:
-    small, big = tmp_path / "kecil.svg", tmp_path / "besar.svg"
+    (tmp_path / "assets").mkdir()
+    small, big = tmp_path / "assets" / "kecil.svg", tmp_path / "assets" / "besar.svg"
     small.write_text('<svg xmlns="http://www.w3.org/2000/svg">\n  <title>A "kecil" #1 50%</title>\n</svg>', encoding="utf-8")
-    big.write_text("<svg>" + " " * inline_images._MAX_BYTES + "</svg>", encoding="utf-8")
-    files = {"assets/kecil.svg": small, "assets/besar.svg": big}
+    big.write_text("<svg>" + " " * images.MAX_BYTES + "</svg>", encoding="utf-8")
     html = (
         '<img alt="a" src="../assets/kecil.svg"><img alt="b" src="../assets/besar.svg">'
         '<img alt="c" src="https://contoh.example/x.svg"><img alt="d" src="../assets/hilang.svg">'
     )
-    out = BeautifulSoup(inline_images.inline_small_svgs(html, "pemulihan/", files), "html.parser")
+    out = BeautifulSoup(images.inline_small_svgs(html, "pemulihan/index.html", tmp_path), "html.parser")
     srcs = [img["src"] for img in out.find_all("img")]
     assert srcs[1:] == ["../assets/besar.svg", "https://contoh.example/x.svg", "../assets/hilang.svg"]
     assert unquote(srcs[0]) == 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg"><title>A "kecil" #1 50%</title></svg>'

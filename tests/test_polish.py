@@ -15,7 +15,6 @@ import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
-
 from sitetools import ROOT, LoopbackServer, html_files
 
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
@@ -59,7 +58,7 @@ def test_footer_claims_no_exclusivity_and_calls_the_subject_a_suggestion(site_di
 
 
 def _fence_texts(markdown: str) -> list[str]:
-    return re.findall(r"^``` \{ \.text \.teks-salin \}\n(.*?)\n```$", markdown, flags=re.S | re.M)
+    return re.findall(r"^``` \{ \.text \.teks-salin \}\n(.*?)\n```$", markdown, flags=re.DOTALL | re.MULTILINE)
 
 
 @pytest.mark.parametrize(("path", "count", "source"), COPY_TEXTS, ids=[c[0] for c in COPY_TEXTS])

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
-
 from searchtools import QUERIES, QUERY_FILE, TEST, TOP, TUNING, Query, QueryFileError, SearchBox, load_queries
 from sitetools import LoopbackServer
 

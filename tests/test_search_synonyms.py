@@ -4,12 +4,20 @@ for dead entries and cycles; and typo correction on a small index."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from playwright.sync_api import Page
+import pytest
+from playwright.sync_api import Browser, Page
+from searchtools import open_lunr_page, site_words
+from sitetools import LoopbackServer
 
-from test_search_stemmer import _site_words, lunr_page  # noqa: F401 - lunr_page is a fixture
+
+@pytest.fixture(scope="module")
+def lunr_page(site: LoopbackServer, site_dir: Path, browser: Browser) -> Iterator[Page]:
+    with open_lunr_page(site.url, site_dir, browser) as page:
+        yield page
+
 
 STEM = "word => lunr.id.stemmer(lunr.id.trimmer(new lunr.Token(word.toLowerCase(), {}))).toString()"
 
@@ -53,7 +61,7 @@ def test_synonym_list_has_no_dead_entry_and_no_cycle(lunr_page: Page, site_dir: 
     assert len(synonyms) >= 20, synonyms
     stem = _stemmer(lunr_page)
     # The stems the index holds from the pages themselves (without the list's additions).
-    index_stems = {stem(word) for word in _site_words(site_dir)}
+    index_stems = {stem(word) for word in site_words(site_dir)}
     problems = synonym_problems(synonyms, stem, index_stems)
     assert problems == [], "\n".join(problems)
 

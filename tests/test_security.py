@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
-
 from sitetools import THEME_READY, LoopbackServer, build_site, copy_project, goto_with_theme, html_files
 
 # Script types a browser runs; anything else (application/json, ld+json) is data.
@@ -103,7 +102,7 @@ def test_every_inline_script_is_allowed_by_its_hash_and_nothing_else_inline(
             for attr in tag.attrs:
                 if attr.startswith("on") or attr == "style":
                     problems.append(f"{name}: <{tag.name} {attr}=...> is inline code the policy blocks")
-        for a in soup.find_all(href=re.compile(r"^\s*javascript:", re.I)):
+        for a in soup.find_all(href=re.compile(r"^\s*javascript:", re.IGNORECASE)):
             problems.append(f"{name}: {a} is a javascript: URL")
     assert needed, "no inline script found: the theme has some, so the scan is broken"
     missing = needed - script_src
@@ -138,7 +137,7 @@ def test_site_served_with_its_own_headers_shows_no_csp_violation(
             assert response is not None and response.ok, url
             assert response.headers.get("content-security-policy") == headers["Content-Security-Policy"], url
             if "http-equiv=\"refresh\"" in path.read_text(encoding="utf-8"):
-                page.wait_for_url(lambda u: u != url)
+                page.wait_for_url(lambda u, start=url: u != start)
                 page.wait_for_load_state()
             page.wait_for_function(THEME_READY)  # Material adds the copy buttons
             buttons = page.locator("button.md-clipboard, button.md-code__button")

@@ -16,25 +16,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOTS = """
-ada adu ajak kerja ajar akhir aktif alam alas ambil amat ampun anggap angkat antar arah atur awas
-baca bagi bahas baik balas bangun bantu batal batas bawa bayar beda beku beli bentuk berat
-beri besar bina blokir buat buka bukti bunuh buru cabut cair cakap campur capai cari catat
-cegah cek cepat cerita cetak cinta coba cocok contoh cuci curang curi daftar dapat datang
-dengar didik diam dorong duduk dukung edar erat gabung gagal gambar ganggu ganti gerak guna
-hadap hadir hapus harap hasil hemat hias hibur hidup hilang hitung hormat hubung hukum ikat
-ikut ingat isi izin jadi jaga jalan jamin janji jawab jelas jual juang kabar kait kalah
-kawal kecil kejar kelola kembang kenal kirim klik kuasa kumpul kunci kurang lacak lambat
-langgar lanjut lapor larang latih layan lengkap lepas lewat lihat lindung lupa main makan
-maksud malas manfaat masak masuk milik minta mohon mudah mulai nilai nyata olah omong pakai
-palsu panggil pantau pasang pecah pegang peluk penuh pergi periksa perintah pikir pilih
-pindah pinjam pukul pulih pulang punya putus rasa rawat rekam rugi rusak sadar sah sakit
-salah salin sambung sampai sapu saring satu sebar sedia selesai sembunyi sewa simpan sisa
-suka sulit sumbang surat tahan tahu tambah tampil tanam tanda tangkap tanya tarik tawar
-tekan teliti temu tentu terang terima terus tikam timbang tinggal tipu tolak tolong tonton
-tukar tulis tunda tunggu tunjuk turun tutup uang ubah ucap ukur ulang umum undang unduh
-unggah uji urus usaha usul utama wajib wakil waktu warna
-""".split()
+ROOTS = ["ada", "adu", "ajak", "kerja", "ajar", "akhir", "aktif", "alam", "alas", "ambil", "amat", "ampun", "anggap", "angkat", "antar", "arah", "atur", "awas", "baca", "bagi", "bahas", "baik", "balas", "bangun", "bantu", "batal", "batas", "bawa", "bayar", "beda", "beku", "beli", "bentuk", "berat", "beri", "besar", "bina", "blokir", "buat", "buka", "bukti", "bunuh", "buru", "cabut", "cair", "cakap", "campur", "capai", "cari", "catat", "cegah", "cek", "cepat", "cerita", "cetak", "cinta", "coba", "cocok", "contoh", "cuci", "curang", "curi", "daftar", "dapat", "datang", "dengar", "didik", "diam", "dorong", "duduk", "dukung", "edar", "erat", "gabung", "gagal", "gambar", "ganggu", "ganti", "gerak", "guna", "hadap", "hadir", "hapus", "harap", "hasil", "hemat", "hias", "hibur", "hidup", "hilang", "hitung", "hormat", "hubung", "hukum", "ikat", "ikut", "ingat", "isi", "izin", "jadi", "jaga", "jalan", "jamin", "janji", "jawab", "jelas", "jual", "juang", "kabar", "kait", "kalah", "kawal", "kecil", "kejar", "kelola", "kembang", "kenal", "kirim", "klik", "kuasa", "kumpul", "kunci", "kurang", "lacak", "lambat", "langgar", "lanjut", "lapor", "larang", "latih", "layan", "lengkap", "lepas", "lewat", "lihat", "lindung", "lupa", "main", "makan", "maksud", "malas", "manfaat", "masak", "masuk", "milik", "minta", "mohon", "mudah", "mulai", "nilai", "nyata", "olah", "omong", "pakai", "palsu", "panggil", "pantau", "pasang", "pecah", "pegang", "peluk", "penuh", "pergi", "periksa", "perintah", "pikir", "pilih", "pindah", "pinjam", "pukul", "pulih", "pulang", "punya", "putus", "rasa", "rawat", "rekam", "rugi", "rusak", "sadar", "sah", "sakit", "salah", "salin", "sambung", "sampai", "sapu", "saring", "satu", "sebar", "sedia", "selesai", "sembunyi", "sewa", "simpan", "sisa", "suka", "sulit", "sumbang", "surat", "tahan", "tahu", "tambah", "tampil", "tanam", "tanda", "tangkap", "tanya", "tarik", "tawar", "tekan", "teliti", "temu", "tentu", "terang", "terima", "terus", "tikam", "timbang", "tinggal", "tipu", "tolak", "tolong", "tonton", "tukar", "tulis", "tunda", "tunggu", "tunjuk", "turun", "tutup", "uang", "ubah", "ucap", "ukur", "ulang", "umum", "undang", "unduh", "unggah", "uji", "urus", "usaha", "usul", "utama", "wajib", "wakil", "waktu", "warna"]
 
 
 # Roots whose first syllable ends in -er take be- (bekerja, bepergian).

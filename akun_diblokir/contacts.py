@@ -1,33 +1,29 @@
 """The contact checker: no page may show a phone number, email address or link that is not
 in the registry of official contacts (`extra.official` in mkdocs.yml).
 
-Used twice, with the same functions:
-- as an MkDocs hook: every problem is logged as a WARNING, so the strict build fails and
-  `mkdocs serve` shows it at once (the Markdown source of each page, then its built HTML);
-- by tests/test_contacts.py, over the Markdown sources and the built HTML.
+Engine-independent: `scan_text` judges a piece of text, `check_html` a built page, and
+`check_markdown` a source page. The post-build pipeline (pipeline.py) scans every built page
+once and reads a page's Markdown only when its HTML holds a problem, to name the source line
+the author edits. tests/test_contacts.py runs the same functions.
 
 Every problem names the file, the line, what was found and what the registry holds.
 """
 
 from __future__ import annotations
 
-import logging
+import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 import phonenumbers
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
 
-log = logging.getLogger("mkdocs.hooks.contacts")
+from akun_diblokir.config import key_line, load_config
+from akun_diblokir.problems import Problem, line_at, shown_path
 
 REGION = "ID"
 REGISTRY_KEY = "official"  # extra.official in mkdocs.yml
@@ -48,7 +44,6 @@ OFFICIAL_SUFFIX = ".go.id"
 URL_ATTRS = frozenset({"href", "src", "action", "formaction", "poster", "cite", "xlink:href"})
 # Attributes shown to readers (or to search engines and link previews): scanned as text.
 TEXT_ATTRS = frozenset({"title", "alt", "aria-label", "content", "placeholder", "value", "label"})
-SKIP_TEXT_IN = frozenset({"script", "style"})
 MARKUP_ASSETS = ".svg"  # images in docs/ that hold text: checked like HTML
 
 # No library finds URLs, e-mail addresses or bare host names in running text, so these few
@@ -69,8 +64,7 @@ _BARE_HOST = re.compile(
 )
 # Top-level domains that make a word.word pair an address a reader could type.
 _WEB_TLDS = frozenset(
-    "id com net org info biz xyz vip tv me io co site online top app link ly cc shop store "
-    "club live icu asia pro web tk ml ga cf gq buzz fun website space click cloud dev page".split()
+    ["id", "com", "net", "org", "info", "biz", "xyz", "vip", "tv", "me", "io", "co", "site", "online", "top", "app", "link", "ly", "cc", "shop", "store", "club", "live", "icu", "asia", "pro", "web", "tk", "ml", "ga", "cf", "gq", "buzz", "fun", "website", "space", "click", "cloud", "dev", "page"]
 )
 # "WhatsApp 0812-...", "WA: +62 812 ...", "Telegram @admin": a messaging contact in words.
 _MESSAGING_NUMBER = re.compile(
@@ -86,18 +80,6 @@ class Verdict:
     key: str  # the detail itself, normalised (number in E.164, address, host or URL)
 
 
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int
-    found: str
-    expected: str
-    key: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.found}; {self.expected}"
-
-
 class RegistryError(ValueError):
     """The registry in mkdocs.yml is missing or malformed."""
 
@@ -107,19 +89,13 @@ class Registry:
     form_url: str
     email: str
     email_subject: str
-    phone: phonenumbers.PhoneNumber
+    # E.164, a string so that the registry is hashable (phonenumbers.PhoneNumber is
+    # mutable) and scan_text's verdicts can be cached per registry with functools.
+    phone_e164: str
     phone_display: str
     official_hosts: frozenset[str]
     cited_hosts: frozenset[str]
-    own_hosts: frozenset[str] = field(default_factory=frozenset)
-    # scan_text's results by text chunk; see _scan_text_cached.
-    _scans: dict[str, tuple[tuple[int, Verdict], ...]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-
-    @property
-    def phone_e164(self) -> str:
-        return phonenumbers.format_number(self.phone, PhoneNumberFormat.E164)
+    own_hosts: frozenset[str] = frozenset()
 
     @property
     def phone_text(self) -> str:
@@ -145,23 +121,31 @@ class Registry:
             kind = _denied_kind(host, self)
             if kind:
                 problems.append(
-                    f"mkdocs.yml extra.{REGISTRY_KEY}.cited_hosts lists '{host}', a {kind}: "
-                    "links to it always fail; remove it"
+                    f"extra.{REGISTRY_KEY}.cited_hosts lists '{host}', a {kind}: "
+                    "links to it always fail; expected it removed"
                 )
         return problems
 
 
-def registry_from_extra(extra: dict[str, Any], site_url: str | None = None) -> Registry:
-    """Build the registry from `config.extra`; RegistryError names the bad key."""
+def registry_from_extra(extra: dict[str, Any], site_url: str | None = None, config_file: Path | None = None) -> Registry:
+    """Build the registry from `config.extra`; RegistryError names the bad key, with its line
+    in `config_file` when given (`mkdocs.yml:120: extra.official.form.host ...; expected ...`)."""
+
+    def where(message: str) -> str:
+        match = re.match(r"extra\.[\w.]+?(?=\s|$)", message)
+        line = key_line(config_file, match.group(0)) if config_file and match else 1
+        return f"mkdocs.yml:{line}: {message}"
+
     data = extra.get(REGISTRY_KEY)
     if not isinstance(data, dict):
-        raise RegistryError(f"mkdocs.yml: extra.{REGISTRY_KEY} (the registry of official contacts) is missing")
+        raise RegistryError(where(f"extra.{REGISTRY_KEY} (the registry of official contacts) is missing; "
+                                  "expected the official form, email, phone and web hosts"))
 
     def get(path: str) -> Any:
         node: Any = data
         for key in path.split("."):
             if not isinstance(node, dict) or key not in node or node[key] in (None, "", []):
-                raise RegistryError(f"mkdocs.yml: extra.{REGISTRY_KEY}.{path} is missing")
+                raise RegistryError(where(f"extra.{REGISTRY_KEY}.{path} is missing; expected a value"))
             node = node[key]
         return node
 
@@ -169,51 +153,56 @@ def registry_from_extra(extra: dict[str, Any], site_url: str | None = None) -> R
     official_hosts = frozenset(str(h).lower() for h in get("web.hosts"))
     for host in sorted(official_hosts):
         if not host.endswith(OFFICIAL_SUFFIX):
-            errors.append(f"extra.{REGISTRY_KEY}.web.hosts lists '{host}', which is not a {OFFICIAL_SUFFIX} host")
+            errors.append(f"extra.{REGISTRY_KEY}.web.hosts lists '{host}', which is not a {OFFICIAL_SUFFIX} host; "
+                          "expected only official government hosts")
     form_url = str(get("form.url"))
     form_host = urlsplit(form_url).hostname or ""
     if form_host not in official_hosts or not form_url.startswith("https://"):
-        errors.append(f"extra.{REGISTRY_KEY}.form.url '{form_url}' is not an https URL on an official host")
+        errors.append(f"extra.{REGISTRY_KEY}.form.url '{form_url}' is not an https URL on an official host; "
+                      "expected https:// and a host of web.hosts")
     # The footer shows form.host as the link text (a template cannot take a URL apart in
     # every engine, Zensical's included): it must be the host of form.url, an official one.
     shown_host = str(get("form.host")).lower()
     if shown_host != form_host:
         errors.append(
             f"extra.{REGISTRY_KEY}.form.host '{shown_host}' is not the host of form.url "
-            f"'{form_url}' (expected '{form_host}')"
+            f"'{form_url}'; expected '{form_host}'"
         )
     elif shown_host not in official_hosts:
         errors.append(
             f"extra.{REGISTRY_KEY}.form.host '{shown_host}' is not in web.hosts "
-            f"({', '.join(sorted(official_hosts))})"
+            f"; expected one of {', '.join(sorted(official_hosts))}"
         )
     home = str(get("web.home"))
     if (urlsplit(home).hostname or "") not in official_hosts:
-        errors.append(f"extra.{REGISTRY_KEY}.web.home '{home}' is not on an official host")
+        errors.append(f"extra.{REGISTRY_KEY}.web.home '{home}' is not on an official host; expected a host of web.hosts")
     email = str(get("email.address")).lower()
     if not _EMAIL.fullmatch(email) or email.rsplit("@", 1)[1] not in official_hosts:
-        errors.append(f"extra.{REGISTRY_KEY}.email.address '{email}' is not an address on an official host")
+        errors.append(f"extra.{REGISTRY_KEY}.email.address '{email}' is not an address on an official host; "
+                      "expected an address at a host of web.hosts")
     number_text, display = str(get("phone.number")), str(get("phone.display"))
     try:
         phone = phonenumbers.parse(number_text, REGION)
         shown = phonenumbers.parse(display, REGION)
     except phonenumbers.NumberParseException as exc:
-        raise RegistryError(f"mkdocs.yml: extra.{REGISTRY_KEY}.phone: not a phone number ({exc})") from None
+        raise RegistryError(where(f"extra.{REGISTRY_KEY}.phone is not a phone number ({exc}); "
+                                  "expected a number such as +628001503001")) from None
     if not phonenumbers.is_valid_number(phone):
-        errors.append(f"extra.{REGISTRY_KEY}.phone.number '{number_text}' is not a valid {REGION} number")
+        errors.append(f"extra.{REGISTRY_KEY}.phone.number '{number_text}' is not a valid {REGION} number; "
+                      "expected an Indonesian number in E.164")
     if phonenumbers.format_number(shown, PhoneNumberFormat.E164) != phonenumbers.format_number(phone, PhoneNumberFormat.E164):
         errors.append(
             f"extra.{REGISTRY_KEY}.phone.display '{display}' is not the same number as "
-            f"phone.number '{number_text}'"
+            f"phone.number '{number_text}'; expected the same number as the tel: links dial"
         )
     if errors:
-        raise RegistryError("mkdocs.yml: " + "; ".join(errors))
+        raise RegistryError("\n".join(where(e) for e in errors))
     own = urlsplit(site_url or "").hostname
     return Registry(
         form_url=form_url,
         email=email,
         email_subject=str(get("email.subject")),
-        phone=phone,
+        phone_e164=phonenumbers.format_number(phone, PhoneNumberFormat.E164),
         phone_display=display,
         official_hosts=official_hosts,
         cited_hosts=frozenset(str(h).lower() for h in data.get("cited_hosts") or ()),
@@ -223,11 +212,8 @@ def registry_from_extra(extra: dict[str, Any], site_url: str | None = None) -> R
 
 def load_registry(config_file: Path, site_url: str | None = None) -> Registry:
     """The registry as mkdocs.yml holds it (for tests and scripts)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(config_file, encoding="utf-8") as f:
-        config = yaml_load(f)
-    return registry_from_extra(config.get("extra") or {}, site_url or config.get("site_url"))
+    config = load_config(config_file)
+    return registry_from_extra(config.get("extra") or {}, site_url or config.get("site_url"), config_file)
 
 
 # --- judging one detail -------------------------------------------------------------------
@@ -388,16 +374,11 @@ def scan_text(text: str, registry: Registry) -> list[tuple[int, Verdict]]:
     return list(_scan_text_cached(text, registry))
 
 
+# Every built page carries the navigation and the footer, so the same text chunks come back
+# on every page: the verdicts depend on the text and the registry alone, so they are cached.
+@functools.lru_cache(maxsize=65536)
 def _scan_text_cached(text: str, registry: Registry) -> tuple[tuple[int, Verdict], ...]:
-    # Every built page carries the whole navigation (and the footer), so the same text
-    # chunks come back on every page: without this cache the phone-number scan of the nav
-    # makes the build quadratic in the number of pages. Hand-written, not functools.cache:
-    # the Registry is not hashable (phonenumbers.PhoneNumber is mutable), and the results
-    # belong to one registry, so they live on it. The result depends on the text alone.
-    cached = registry._scans.get(text)
-    if cached is None:
-        cached = registry._scans[text] = tuple(_scan_text(text, registry))
-    return cached
+    return tuple(_scan_text(text, registry))
 
 
 def _scan_text(text: str, registry: Registry) -> list[tuple[int, Verdict]]:
@@ -456,75 +437,30 @@ def _scan_numbers(text: str, registry: Registry) -> list[tuple[int, Verdict]]:
     return findings
 
 
-def _line_at(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
 # --- files --------------------------------------------------------------------------------
 
 
 def check_markdown(source: str, *, file: str, registry: Registry) -> list[Problem]:
     """Problems in a Markdown page, with lines counted in `source` (front matter included)."""
     problems = [
-        Problem(file, _line_at(source, offset), v.found, v.expected, v.key) for offset, v in scan_text(source, registry)
+        Problem(file, line_at(source, offset), v.found, v.expected, v.key) for offset, v in scan_text(source, registry)
     ]
     return sorted(problems, key=lambda p: p.line)
 
 
-class _HTMLScanner(HTMLParser):
-    """Collects findings with the line of the tag or text they are in."""
-
-    def __init__(self, registry: Registry) -> None:
-        super().__init__(convert_charrefs=True)
-        self.registry = registry
-        self.findings: list[tuple[int, Verdict]] = []
-        self._skip: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line = self.getpos()[0]
-        for name, value in attrs:
-            if not value:
-                continue
-            if name in URL_ATTRS or (name == "data" and tag == "object"):
-                self.findings += [(line, v) for v in judge_url(value, self.registry)]
-            elif name in ("srcset", "imagesrcset"):
-                for candidate in value.split(","):
-                    url = candidate.strip().split(" ")[0]
-                    self.findings += [(line, v) for v in judge_url(url, self.registry)]
-            elif name in TEXT_ATTRS:
-                self.findings += [(line + value.count("\n", 0, o), v) for o, v in _scan_text_cached(value, self.registry)]
-        if tag in SKIP_TEXT_IN:
-            self._skip.append(tag)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag in SKIP_TEXT_IN:
-            self._skip.pop()
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._skip and self._skip[-1] == tag:
-            self._skip.pop()
-
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        line = self.getpos()[0]
-        self.findings += [(line + data.count("\n", 0, o), v) for o, v in _scan_text_cached(data, self.registry)]
-
-
 def check_html(html: str, *, file: str, registry: Registry) -> list[Problem]:
     """Problems in a built HTML file: link attributes, text, and text-like attributes."""
-    scanner = _HTMLScanner(registry)
-    scanner.feed(html)
-    scanner.close()
-    return sorted((Problem(file, line, v.found, v.expected, v.key) for line, v in scanner.findings), key=lambda p: p.line)
+    from akun_diblokir.pagescan import scan_page  # one HTML parser for every step (it imports this module)
+
+    findings = scan_page(html, registry).contacts
+    return sorted((Problem(file, line, v.found, v.expected, v.key) for line, v in findings), key=lambda p: p.line)
 
 
 def check_markdown_files(paths: Iterable[Path], *, root: Path, registry: Registry) -> list[Problem]:
     """Problems in Markdown files (file names relative to root, e.g. docs/index.md)."""
     return [
         p for path in sorted(paths)
-        for p in check_markdown(path.read_text(encoding="utf-8"), file=_shown(path, root), registry=registry)
+        for p in check_markdown(path.read_text(encoding="utf-8"), file=shown_path(path, root), registry=registry)
     ]
 
 
@@ -532,7 +468,7 @@ def check_markup_files(paths: Iterable[Path], *, root: Path, registry: Registry)
     """Problems in HTML or SVG files (SVG images can carry text and links too)."""
     return [
         p for path in sorted(paths)
-        for p in check_html(path.read_text(encoding="utf-8"), file=_shown(path, root), registry=registry)
+        for p in check_html(path.read_text(encoding="utf-8"), file=shown_path(path, root), registry=registry)
     ]
 
 
@@ -540,69 +476,3 @@ def check_site(site_dir: Path, *, registry: Registry) -> list[Problem]:
     """Problems in every HTML and SVG file of a built site (file names relative to site_dir)."""
     paths = [*site_dir.rglob("*.html"), *site_dir.rglob(f"*{MARKUP_ASSETS}")]
     return check_markup_files(paths, root=site_dir, registry=registry)
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
-
-
-# --- MkDocs hooks -------------------------------------------------------------------------
-
-_state: dict[str, Any] = {}
-
-
-def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
-    try:
-        registry = registry_from_extra(dict(config.extra), config.site_url)
-    except RegistryError as exc:
-        raise PluginError(f"contacts: {exc}") from None
-    for problem in registry.config_problems():
-        log.warning("contacts: %s", problem)
-    _state["registry"] = registry
-    _state["root"] = Path(config.config_file_path).parent
-    _state["reported"] = {}
-    return config
-
-
-def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # The page's source file is checked (not `markdown`, which has lost its front matter),
-    # so that line numbers are those of the file the author edits.
-    registry: Registry = _state["registry"]
-    source = page.file.content_string
-    shown = _shown(Path(page.file.abs_src_path), _state["root"]) if page.file.abs_src_path else page.file.src_uri
-    problems = check_markdown(source, file=shown, registry=registry)
-    _state["reported"][page.file.src_uri] = {p.key for p in problems}
-    for problem in problems:
-        log.warning("contacts: %s", problem)
-    return markdown
-
-
-def _built_name(config: MkDocsConfig, dest: str) -> str:
-    return _shown(Path(config.site_dir) / dest, _state["root"])
-
-
-def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-    registry: Registry = _state["registry"]
-    already = _state["reported"].get(page.file.src_uri, set())
-    for problem in check_html(output, file=_built_name(config, page.file.dest_uri), registry=registry):
-        # A detail already reported in the page's Markdown is not reported twice.
-        if problem.key not in already:
-            log.warning("contacts: %s (built from %s)", problem, page.file.src_uri)
-    return output
-
-
-def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-    if template_name.endswith(".html"):
-        for problem in check_html(output_content, file=_built_name(config, template_name), registry=_state["registry"]):
-            log.warning("contacts: %s", problem)
-    return output_content
-
-
-def on_post_build(*, config: MkDocsConfig) -> None:
-    # SVG images are copied as they are, without a page event: check their sources.
-    svgs = Path(config.docs_dir).rglob(f"*{MARKUP_ASSETS}")
-    for problem in check_markup_files(svgs, root=_state["root"], registry=_state["registry"]):
-        log.warning("contacts: %s", problem)

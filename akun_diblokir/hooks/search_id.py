@@ -13,6 +13,12 @@ Material's search interface is unchanged.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path as _Path
+
+# mkdocs.yml loads this file by path; the package akun_diblokir is its parent's parent.
+sys.path.insert(0, str(_Path(__file__).resolve().parents[2]))
+
 import json
 import logging
 from pathlib import Path
@@ -48,12 +54,12 @@ def on_config(config: MkDocsConfig, /) -> None:
     plugin = _search_plugin(config)
     if plugin is None or not plugin.config.enabled:
         raise PluginError(
-            f"{config.config_file_path}: overrides/hooks/search_id.py needs Material's search "
+            f"{config.config_file_path}: akun_diblokir/hooks/search_id.py needs Material's search "
             "plugin: add `- search` under `plugins:` (or remove this hook from `hooks:`)."
         )
     if not any((Path(d) / ASSET).is_file() for d in config.theme.dirs):
         raise PluginError(
-            f"overrides/hooks/search_id.py: the theme has no {ASSET}; expected it in the "
+            f"akun_diblokir/hooks/search_id.py: the theme has no {ASSET}; expected it in the "
             f"theme's custom_dir ({config.theme.custom_dir or 'not set'})."
         )
     # The plugin validated `lang` already (and turned an unsupported "id" into "en"), so a
@@ -61,7 +67,7 @@ def on_config(config: MkDocsConfig, /) -> None:
     if plugin.config.lang not in (None, [LANG]):
         log.warning(
             "%s: the search plugin has `lang:` set (validated as %s); "
-            "overrides/hooks/search_id.py makes the search Indonesian instead: "
+            "akun_diblokir/hooks/search_id.py makes the search Indonesian instead: "
             "remove `lang:` from `plugins: - search:`.",
             config.config_file_path,
             plugin.config.lang,
@@ -83,11 +89,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     try:
         lang = json.loads(index.read_text(encoding="utf-8"))["config"]["lang"]
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise PluginError(f"overrides/hooks/search_id.py: cannot read config.lang from {index}: {error}")
+        raise PluginError(f"akun_diblokir/hooks/search_id.py: cannot read config.lang from {index}: {error}") from None
     if lang != [LANG]:
         raise PluginError(
-            f"overrides/hooks/search_id.py: {index} names search languages {lang}, expected "
+            f"akun_diblokir/hooks/search_id.py: {index} names search languages {lang}, expected "
             f"[{LANG!r}]: the search plugin no longer takes the language set in on_config."
         )
     if not (site / ASSET).is_file():
-        raise PluginError(f"overrides/hooks/search_id.py: the build did not copy {ASSET} to the site.")
+        raise PluginError(f"akun_diblokir/hooks/search_id.py: the build did not copy {ASSET} to the site.")

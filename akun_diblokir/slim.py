@@ -16,22 +16,20 @@ After the build, in the output directory only (the theme's files are untouched):
 
 The style sheet pruner is hand-written (a small brace and quote aware splitter, not a full
 CSS parser) because it only needs to split minified rules and selectors, and no project
-dependency does that. Anything it cannot read is left as it was.
+dependency does that. A sheet it cannot read (unbalanced braces) is left as it was, with a
+note in the build log; no error of the splitter ends the build.
+
+The pipeline (pipeline.py) calls these steps with the words of the pages it has read, and
+renames the style sheet links in each page before it writes the page, once.
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
+import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-
-log = logging.getLogger("mkdocs.hooks.slim_output")
 
 _LUNR_DIR = "assets/javascripts/lunr"
 _STYLESHEETS = "assets/stylesheets"
@@ -44,14 +42,19 @@ _TEMPLATE_PREFIX = re.compile(r"([A-Za-z_][\w-]*)\$\{")
 _DIR = re.compile(r"\sdir=[\"']?([A-Za-z]+)")
 
 
-def _search_languages(config: MkDocsConfig) -> list[str] | None:
-    for name in ("material/search", "search"):
-        if name in config.plugins:
-            plugin = config.plugins[name]
-            if not plugin.config.enabled:
-                return None
-            return list(plugin.config.lang or ["en"])
-    return None
+class SlimError(Exception):
+    """The build did not write a file the search languages need."""
+
+
+def search_languages(site: Path) -> list[str] | None:
+    """The languages of the lunr search index the engine wrote (MkDocs/Material), else None."""
+    index = site / "search" / "search_index.json"
+    if not index.is_file():
+        return None
+    try:
+        return list(json.loads(index.read_text(encoding="utf-8"))["config"]["lang"])
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def _needed_lunr_files(langs: list[str]) -> set[str]:
@@ -67,23 +70,7 @@ def _needed_lunr_files(langs: list[str]) -> set[str]:
     return needed
 
 
-# After the search plugin, Material's offline plugin and the search_id hook (-50), before
-# the headers hook (-100), which reads the final HTML.
-@event_priority(-90)
-def on_post_build(*, config: MkDocsConfig) -> None:
-    site = Path(config.site_dir)
-    removed_maps = _remove_source_maps(site)
-    removed_lunr = _remove_unused_lunr(site, _search_languages(config))
-    pruned = _prune_stylesheets(site)
-    log.info(
-        "slim_output: removed %d source maps and %d lunr files; style sheets %s",
-        removed_maps, removed_lunr,
-        ", ".join(f"{old} -> {new} ({before // 1024} -> {after // 1024} KiB)" for old, new, before, after in pruned)
-        or "unchanged",
-    )
-
-
-def _remove_source_maps(site: Path) -> int:
+def remove_source_maps(site: Path) -> int:
     maps = sorted(site.rglob("*.map"))
     for path in maps:
         path.unlink()
@@ -94,16 +81,17 @@ def _remove_source_maps(site: Path) -> int:
     return len(maps)
 
 
-def _remove_unused_lunr(site: Path, langs: list[str] | None) -> int:
+def remove_unused_lunr(site: Path, langs: list[str] | None) -> int:
     lunr = site / _LUNR_DIR
     if langs is None or not lunr.is_dir():
         return 0
     needed = _needed_lunr_files(langs)
     missing = sorted(f for f in needed - {"min/lunr.multi.min.js"} if not (lunr / f).is_file())
     if missing:
-        raise PluginError(
-            f"overrides/hooks/slim_output.py: the search languages {langs} need "
-            f"{', '.join(f'{_LUNR_DIR}/{m}' for m in missing)}, which the build did not write."
+        raise SlimError(
+            f"{_LUNR_DIR}/{missing[0]}:1: the search languages {langs} need "
+            f"{', '.join(f'{_LUNR_DIR}/{m}' for m in missing)}, which the build did not write; "
+            "expected the theme or overrides/ to provide them"
         )
     removed = 0
     for path in sorted(p for p in lunr.rglob("*") if p.is_file()):
@@ -115,28 +103,24 @@ def _remove_unused_lunr(site: Path, langs: list[str] | None) -> int:
 
 # --- style sheets ------------------------------------------------------------------------
 
-def _used_words(site: Path) -> tuple[set[str], tuple[str, ...], set[str]]:
-    """Every word of every built page and shipped script, the class prefixes scripts build,
-    and the text directions pages declare (dir="..."; no script sets one)."""
-    words: set[str] = set()
-    prefixes: set[str] = set()
-    directions: set[str] = set()
-    for path in [*site.rglob("*.html"), *site.rglob("*.js")]:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        words.update(_WORD.findall(text))
-        if path.suffix == ".js":
-            prefixes.update(p for p in _TEMPLATE_PREFIX.findall(text) if len(p) > 3)
-        else:
-            directions.update(_DIR.findall(text))
-    return words, tuple(sorted(prefixes)), directions
+def used_words(text: str, *, script: bool) -> tuple[set[str], set[str], set[str]]:
+    """The words of a page or script, the class prefixes a script builds, and the text
+    directions a page declares (dir="..."; no script sets one)."""
+    words = set(_WORD.findall(text))
+    if script:
+        return words, {p for p in _TEMPLATE_PREFIX.findall(text) if len(p) > 3}, set()
+    return words, set(), set(_DIR.findall(text))
 
 
-def _prune_stylesheets(site: Path) -> list[tuple[str, str, int, int]]:
+def prune_stylesheets(
+    site: Path, words: set[str], prefixes: Iterable[str], directions: set[str], notes: list[str]
+) -> dict[str, str]:
+    """Prune the theme's sheets; returns {old link path: new link path} for the pages."""
     folder = site / _STYLESHEETS
     sheets = sorted(p for p in folder.glob("*.css") if _PRUNED_SHEETS.match(p.name)) if folder.is_dir() else []
     if not sheets:
-        return []
-    words, prefixes, directions = _used_words(site)
+        return {}
+    prefixes = tuple(sorted(prefixes))
 
     def used(token: str, attribute: str = "") -> bool:
         if attribute == "dir":  # [dir=rtl] rules only for pages written right to left
@@ -145,10 +129,16 @@ def _prune_stylesheets(site: Path) -> list[tuple[str, str, int, int]]:
 
     # Custom properties still referenced anywhere else (other sheets, pages, scripts).
     others = [p.read_text(encoding="utf-8") for p in folder.glob("*.css") if p not in sheets]
-    pruned_texts = {p: _prune_css(p.read_text(encoding="utf-8"), used) for p in sheets}
+    pruned_texts: dict[Path, str] = {}
+    for path in sheets:
+        try:
+            pruned_texts[path] = _prune_css(path.read_text(encoding="utf-8"), used)
+        except ValueError as error:  # a sheet the splitter cannot read is shipped as it was
+            others.append(path.read_text(encoding="utf-8"))  # its custom properties stay referenced
+            notes.append(f"{_STYLESHEETS}/{path.name}: left unpruned ({error})")
     pruned_texts = _drop_unused_custom_properties(pruned_texts, others, words)
 
-    renamed: list[tuple[str, str, int, int]] = []
+    renamed: dict[str, str] = {}
     for path, text in pruned_texts.items():
         stem = path.name.split(".")[0]
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
@@ -156,14 +146,8 @@ def _prune_stylesheets(site: Path) -> list[tuple[str, str, int, int]]:
         before = path.stat().st_size
         path.unlink()
         new.write_text(text, encoding="utf-8")
-        renamed.append((path.name, new.name, before, len(text.encode("utf-8"))))
-    for page in site.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        changed = html
-        for old, new, _, _ in renamed:
-            changed = changed.replace(f"{_STYLESHEETS}/{old}", f"{_STYLESHEETS}/{new}")
-        if changed != html:
-            page.write_text(changed, encoding="utf-8")
+        renamed[f"{_STYLESHEETS}/{path.name}"] = f"{_STYLESHEETS}/{new.name}"
+        notes.append(f"{_STYLESHEETS}/{path.name} -> {new.name} ({before // 1024} -> {len(text.encode()) // 1024} KiB)")
     return renamed
 
 
@@ -234,11 +218,8 @@ _FUNCTIONAL = re.compile(r":(not|is|where|has|matches|-webkit-any|-moz-any)\($")
 
 
 def _prune_css(css: str, used) -> str:
-    try:
-        return _prune_blocks(_blocks(css), used)
-    except ValueError as error:  # a sheet this splitter cannot read is shipped as it was
-        log.warning("overrides/hooks/slim_output.py: left a style sheet unpruned (%s).", error)
-        return css
+    """The sheet without rules that can match nothing; ValueError if it cannot be read."""
+    return _prune_blocks(_blocks(css), used)
 
 
 def _prune_blocks(blocks: list[tuple[str, str | None]], used) -> str:

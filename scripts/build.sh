@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Build the site with ENGINE (mkdocs or zensical) into SITE_DIR: `make build [ENGINE=...]`.
+# MkDocs runs the project's checks itself (akun_diblokir/hooks/); Zensical runs no hook, so
+# its output goes through the same source checks and post-build pipeline afterwards
+# (python -m akun_diblokir check), which fail with the same messages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+engine="${1:-mkdocs}"
+site_dir="${2:-site}"
+bin="${VENV:-.venv}/bin"  # the tests build copies of the project with the project's .venv
+case "$engine" in
+  mkdocs)
+    "$bin/mkdocs" build --strict -d "$site_dir"
+    ;;
+  zensical)
+    # Zensical writes into site_dir of mkdocs.yml (site/) and reads `strict: true` there.
+    "$bin/zensical" build --clean -f mkdocs.yml
+    if [ "$site_dir" != "site" ]; then rm -rf "$site_dir"; mv site "$site_dir"; fi
+    "$bin/python" -m akun_diblokir check --site "$site_dir"
+    ;;
+  *)
+    echo "error: ENGINE=$engine is not known; expected mkdocs or zensical" >&2
+    exit 2
+    ;;
+esac

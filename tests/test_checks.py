@@ -1,0 +1,69 @@
+"""The engine-independent checks on the sources (akun_diblokir/): one message format,
+`path:line: what was found; what is expected`, and the cases the review found."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from sitetools import ROOT
+
+from akun_diblokir import frontmatter, mdlinks, sources
+from akun_diblokir.problems import Problem
+
+FORMAT = re.compile(r"^(?:docs|mkdocs\.yml|overrides|published-links\.txt|site)[^:\s]*:\d+: \S.*; expected \S.*$")
+
+
+def page(description: str) -> str:
+    return f"---\ntitle: Judul\ndescription: {description}\nlast_checked: 2026-11-28\n---\n\n# Judul\n"
+
+
+@pytest.mark.parametrize("description", [
+    "Bukti yang disiapkan, mis. tangkapan layar dan KTP.",
+    "Kanal resmi (dll. Formulir dan email) untuk akun diblokir.",
+    "Surat kepada Yth. Petugas resmi, bukan ke nomor lain.",
+])
+def test_a_description_with_an_abbreviation_is_one_sentence(description: str) -> None:
+    problems, _ = frontmatter.check_front_matter(page(description), "docs/x.md")
+    assert problems == []
+
+
+def test_a_description_of_two_sentences_is_refused_with_its_line() -> None:
+    problems, _ = frontmatter.check_front_matter(page("Akun diblokir. Baca langkahnya."), "docs/x.md")
+    assert [str(p) for p in problems] == [
+        "docs/x.md:3: front matter field 'description' has more than one sentence; "
+        "expected one sentence (search results and link previews show it)"
+    ]
+
+
+def test_a_broken_relative_link_is_named_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# A {#a}\n", encoding="utf-8")
+    source = "# B\n\nLihat [A](a.md#a) dan `[kode](tidak.md)`.\n\n[Hilang](tidak-ada.md)\n[Bagian](a.md#b)\n"
+    problems = mdlinks.check_links(source, src_uri="b.md", path="docs/b.md", docs_dir=tmp_path)
+    assert [(p.line, p.found) for p in problems] == [
+        (5, "link to 'tidak-ada.md', which is not a file in docs/"),
+        (6, "link to 'a.md#b': docs/a.md has no heading id 'b'"),
+    ]
+
+
+def test_the_real_sources_pass_and_every_message_has_one_format(tmp_path: Path) -> None:
+    assert sources.check_sources(ROOT / "mkdocs.yml") == []
+    # A few broken sources: every message in the one format.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (docs / "a.md").write_text("title: tanpa blok\n", encoding="utf-8")
+    (docs / "b.md").write_text(page("Dua. Kalimat.") + "[x](c.md)\n", encoding="utf-8")
+    problems = sources.check_sources(tmp_path / "mkdocs.yml")
+    assert len(problems) == 3, problems
+    assert all(isinstance(p, Problem) and FORMAT.match(str(p)) for p in problems), problems
+
+
+def test_a_style_a_theme_script_builds_from_a_constant_is_read_for_its_hash() -> None:
+    from akun_diblokir import headers
+
+    script = "var Tc='.l{color:red}@starting-style{.l{opacity:0}}';o.appendChild(C(\"style\",{},Tc.toString()))"
+    assert headers.script_styles(script) == [".l{color:red}@starting-style{.l{opacity:0}}"]
+    assert headers.script_styles('o.appendChild(C("style",{},makeCss()))') == []  # not the pattern: nothing built
+    assert headers.script_styles('o.appendChild(C("style",{},css))') is None  # built from an unknown value
