@@ -1,7 +1,7 @@
 # The commands of the README. Each does all of its own set-up.
 # Material prints a notice about MkDocs 2 on every build; the README explains the portability plan.
 export NO_MKDOCS_2_WARNING := 1
-.PHONY: serve test check lint build offline links bench clean handout
+.PHONY: serve test check lint build offline links facts bench clean handout
 # The engine that builds the HTML: mkdocs (default) or zensical. The project's checks and
 # post-build steps (akun_diblokir/) run on the output of either.
 ENGINE ?= mkdocs
@@ -43,6 +43,10 @@ handout:  ## Handout for trainers (SITE_URL required): dist/selebaran.pdf (A4, o
 links:  ## Print the pages, headings and redirects missing from published-links.txt (append them)
 	scripts/setup-env.sh --inexact --group test
 	.venv/bin/python tests/publishedlinks.py
+
+facts:  ## Pages by the date they were last checked against their sources (oldest first), and each source's date; never fails on the calendar
+	scripts/setup-env.sh --inexact
+	.venv/bin/python scripts/facts.py
 
 bench:  ## Performance report (about 25 minutes; BENCH_ARGS=--quick about 3): Lighthouse, first-load transfer, build time, scaling
 	scripts/setup-env.sh --inexact --group test

@@ -45,6 +45,7 @@ URL_ATTRS = frozenset({"href", "src", "action", "formaction", "poster", "cite", 
 # Attributes shown to readers (or to search engines and link previews): scanned as text.
 TEXT_ATTRS = frozenset({"title", "alt", "aria-label", "content", "placeholder", "value", "label"})
 MARKUP_ASSETS = ".svg"  # images in docs/ that hold text: checked like HTML
+SCRIPT_ASSETS = ".js"  # the site's own scripts (docs/ and the theme folder): checked as text
 
 # No library finds URLs, e-mail addresses or bare host names in running text, so these few
 # patterns are hand-written; everything they find is then judged with urllib, phonenumbers
@@ -469,6 +470,27 @@ def check_markup_files(paths: Iterable[Path], *, root: Path, registry: Registry)
     return [
         p for path in sorted(paths)
         for p in check_html(path.read_text(encoding="utf-8"), file=shown_path(path, root), registry=registry)
+    ]
+
+
+def check_script(source: str, *, file: str, registry: Registry) -> list[Problem]:
+    """Problems in one of the site's own script files, read as plain text (strings and
+    comments included), so that no script can show a contact detail a page may not."""
+    problems = []
+    for offset, v in scan_text(source, registry):
+        # In code a dotted name (`row.id`, `lunr.id`) is a property, not a web address: a bare
+        # host name counts only when it is a look-alike or messaging host.
+        if v.found.startswith("unlinked ") and _denied_kind(v.key, registry) is None:
+            continue
+        problems.append(Problem(file, line_at(source, offset), v.found, v.expected, v.key))
+    return sorted(problems, key=lambda p: p.line)
+
+
+def check_script_files(paths: Iterable[Path], *, root: Path, registry: Registry) -> list[Problem]:
+    """Problems in script files (file names relative to root)."""
+    return [
+        p for path in sorted(paths)
+        for p in check_script(path.read_text(encoding="utf-8"), file=shown_path(path, root), registry=registry)
     ]
 
 

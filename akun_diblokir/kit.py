@@ -197,6 +197,13 @@ def render_markdown(
 def render_html(links: list[KitLink], built_page: str, config: dict[str, Any], template: str = TEMPLATE) -> str:
     """A marker's template as HTML for the built file `built_page` (e.g. kit-webinar/index.html),
     with the Markdown extensions of mkdocs.yml, as the engine renders the page's own text."""
+    here = posixpath.dirname(built_page)
+    text = render_markdown(links, here, template=template, url_dir=here, official=(config.get("extra") or {}).get("official"))
+    return markdown_html(text, config)
+
+
+def markdown_html(text: str, config: dict[str, Any]) -> str:
+    """Markdown as HTML with the Markdown extensions of mkdocs.yml (snippets left out)."""
     names: list[str] = []
     configs: dict[str, Any] = {}
     for item in config.get("markdown_extensions") or []:
@@ -206,7 +213,5 @@ def render_html(links: list[KitLink], built_page: str, config: dict[str, Any], t
                 configs[name] = options or {}
         else:
             names.append(str(item))
-    names = [n for n in names if n != "pymdownx.snippets"]  # the template includes nothing
-    here = posixpath.dirname(built_page)
-    text = render_markdown(links, here, template=template, url_dir=here, official=(config.get("extra") or {}).get("official"))
+    names = [n for n in names if n != "pymdownx.snippets"]  # the templates include nothing
     return python_markdown.markdown(text, extensions=names, extension_configs=configs)

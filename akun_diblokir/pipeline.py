@@ -8,7 +8,7 @@
                    │             heading ids and redirects, words used
                    ▼
     site-wide ──► theme CSS pruned (words of all pages and scripts) ─► each page written once
-                   ─► SVG images checked ─► _headers (CSP hashes) ─► published links reachable
+                   ─► SVG images and own scripts checked ─► _headers (CSP hashes) ─► published links reachable
 
 Engine-independent: it needs the project's mkdocs.yml, docs/ and the built site directory.
 MkDocs runs it from its last post-build event (akun_diblokir/hooks/checks.py), any other
@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
-from akun_diblokir import contacts, deploy, external_links, headers, images, kit, publishedlinks, slim, theme_guard
+from akun_diblokir import contacts, deploy, external_links, headers, images, kit, pagemeta, publishedlinks, slim, theme_guard
 from akun_diblokir.config import load_config
 from akun_diblokir.contacts import Registry
 from akun_diblokir.pagescan import PageScan, scan_page
@@ -42,6 +42,7 @@ class Build:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     _template_findings: dict[str, Problem] | None = None
+    _pages: list[tuple[str, str, dict]] | None = None  # (src, title, front matter) of docs/, read once
 
     @property
     def root(self) -> Path:
@@ -132,6 +133,8 @@ def run(build: Build) -> Build:
 
     # Indonesian redirect pages (their inline script is hashed below), _redirects, robots.txt.
     build.problems += deploy.write_host_files(site, build.site_url, kit.redirect_maps(load_config(build.config_file)))
+    if not (site / pagemeta.FEED_PATH).exists():  # the MkDocs hook writes it; other engines do not
+        _write_feed(build)
 
     pages: dict[str, str] = {}
     scans: dict[str, PageScan] = {}
@@ -144,6 +147,8 @@ def run(build: Build) -> Build:
         text = deploy.drop_orphan_toc_label(text)
         if any(kit.marker_built(m).search(text) for m in kit.MARKERS):  # an engine without the MkDocs hook left a marker
             text = _render_kit(build, rel, text)
+        if pagemeta.MARKER_BUILT.search(text) or pagemeta.SUMBER_BUILT.search(text):  # nor the sources hook
+            text = _render_sources(build, rel, text)
         if not guard_reported:  # the theme's internals the overrides rely on (one page says it)
             guard = theme_guard.check_page(text, page=build.built(rel), theme_dir=build.theme_dir, root=build.root)
             build.problems += guard
@@ -179,6 +184,10 @@ def run(build: Build) -> Build:
             source = build.docs_dir / rel
             name = build.shown(source) if source.is_file() else build.built(rel)
             build.problems += contacts.check_html(svg.read_text(encoding="utf-8"), file=name, registry=build.registry)
+        # The site's own scripts, as text (docs/ and the theme folder; not the theme's bundle).
+        folders = [folder for folder in (build.docs_dir, build.theme_dir) if folder and folder.is_dir()]
+        scripts = [path for folder in folders for path in folder.rglob(f"*{contacts.SCRIPT_ASSETS}")]
+        build.problems += contacts.check_script_files(scripts, root=build.root, registry=build.registry)
 
     headers.write_headers(site, script_hashes, style_hashes)
     build.notes.append(f"wrote {headers.HEADERS_FILE} with {len(script_hashes)} script and {len(style_hashes)} style hashes")
@@ -209,6 +218,38 @@ def _render_kit(build: Build, rel: str, text: str) -> str:
             rendered = kit.render_html(links, rel, config, template)
             text = pattern.sub(lambda _, rendered=rendered: rendered, text, count=1)
     return text
+
+
+def _docs_pages(build: Build) -> list[tuple[str, str, dict]]:
+    if build._pages is None:
+        build._pages = pagemeta.read_pages(build.docs_dir)
+    return build._pages
+
+
+def _write_feed(build: Build) -> None:
+    config = load_config(build.config_file)
+    site_url = build.site_url or str(config.get("site_url") or "")
+    pages = _docs_pages(build)
+    feed = pagemeta.atom_feed(pagemeta.all_changes(pages), site_url=site_url, site_name=str(config.get("site_name")),
+                              feed_url=urljoin(site_url, pagemeta.FEED_PATH),
+                              url_of={src: urljoin(site_url, pagemeta.url_of(src)) for src, _, _ in pages})
+    (build.site_dir / pagemeta.FEED_PATH).write_bytes(feed)
+
+
+def _render_sources(build: Build, rel: str, text: str) -> str:
+    """The Sumber list, "Riwayat perubahan" and the /pembaruan/ list, as the MkDocs hook adds them."""
+    source = build.source_of(rel)
+    if source is None:
+        return text
+    config = load_config(build.config_file)
+    raw = (config.get("extra") or {}).get("sources")
+    registry = {} if pagemeta.registry_problems(raw) else pagemeta.load_registry(raw)
+    pages = _docs_pages(build)
+    src = source.relative_to(build.docs_dir).as_posix()
+    title, meta = next(((t, m) for s, t, m in pages if s == src), ("", {}))
+    return pagemeta.render_built_page(text, src=src, title=title, meta=meta, registry=registry,
+                                      changes=pagemeta.all_changes(pages),
+                                      to_html=lambda markdown: kit.markdown_html(markdown, config))
 
 
 def _report_contacts(build: Build, rel: str, scan: PageScan) -> None:

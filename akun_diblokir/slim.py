@@ -298,9 +298,12 @@ def _drop_unused_custom_properties(texts: dict[Path, str], others: list[str], wo
             name for name, n in declared.items()
             if counts.get(name, 0) <= n and name.lstrip("-") not in words and name not in words
         }
-        if not unused:
+        pruned = {path: _without_declarations(text, unused) for path, text in texts.items()}
+        # Done when nothing changes: `others` may declare an unused property too (extra.css
+        # repeats the dark palette's variables), and those declarations stay.
+        if pruned == texts:
             return texts
-        texts = {path: _without_declarations(text, unused) for path, text in texts.items()}
+        texts = pruned
 
 
 def _without_declarations(css: str, names: set[str]) -> str:

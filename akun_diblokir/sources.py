@@ -4,18 +4,32 @@ adapter runs the page checks page by page while `mkdocs serve` rebuilds."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Any
 
-from akun_diblokir import contacts, frontmatter, mdlinks, theme_guard
+from akun_diblokir import contacts, frontmatter, mdlinks, pagemeta, theme_guard
 from akun_diblokir.config import key_line, load_config
 from akun_diblokir.problems import Problem, shown_path
 
 
-def check_page(source: str, *, src_uri: str, path: str, docs_dir: Path) -> tuple[list[Problem], dict[str, Any]]:
-    """Problems of one page's source, and its front matter as read."""
+def check_page(
+    source: str, *, src_uri: str, path: str, docs_dir: Path, source_registry: object = None
+) -> tuple[list[Problem], dict[str, Any]]:
+    """Problems of one page's source, and its front matter as read. `source_registry` is
+    extra.sources of mkdocs.yml, which the page's `sources` must name (pagemeta.py)."""
     problems, meta = frontmatter.check_front_matter(source, path)
+    if meta:
+        today = datetime.datetime.now(datetime.UTC).date()
+        problems += pagemeta.check_meta(source, meta, path, source_registry, today)
     return problems + mdlinks.check_links(source, src_uri=src_uri, path=path, docs_dir=docs_dir), meta
+
+
+def source_registry_problems(config_file: Path) -> list[Problem]:
+    """extra.sources of mkdocs.yml: the sources pages may cite (pagemeta.py)."""
+    raw = (load_config(config_file).get("extra") or {}).get("sources")
+    return [Problem("mkdocs.yml", key_line(config_file, f"extra.sources.{key}" if key else "extra.sources"),
+                    *message.split("; ", 1)) for key, message in pagemeta.registry_problems(raw)]
 
 
 def registry_problems(config_file: Path) -> list[Problem]:
@@ -41,8 +55,9 @@ def check_sources(config_file: Path) -> list[Problem]:
     config = load_config(config_file)
     root = config_file.parent
     docs_dir = (root / (config.get("docs_dir") or "docs")).resolve()
-    problems = registry_problems(config_file) + theme_problems(config_file)
+    problems = registry_problems(config_file) + theme_problems(config_file) + source_registry_problems(config_file)
+    cited = (config.get("extra") or {}).get("sources")
     for page in sorted(docs_dir.rglob("*.md")):
         problems += check_page(page.read_text(encoding="utf-8"), src_uri=page.relative_to(docs_dir).as_posix(),
-                               path=shown_path(page, root), docs_dir=docs_dir)[0]
+                               path=shown_path(page, root), docs_dir=docs_dir, source_registry=cited)[0]
     return problems

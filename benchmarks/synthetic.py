@@ -68,6 +68,8 @@ def article(number: int, *, seed: int = 8) -> tuple[str, str]:
 title: {title}
 description: {_fill(rng, rng.choice(_SENTENCES))}
 last_checked: 2026-11-28
+sources:
+  - gtrust-2024: halaman sintetis untuk uji kinerja, tidak diterbitkan
 ---
 
 # {title}
@@ -91,8 +93,6 @@ last_checked: 2026-11-28
 {_paragraph(rng, 3)} Baca juga [penyebab akun diblokir](../penyebab/index.md).
 
 ## Sumber {{#sumber}}
-
-- Halaman sintetis untuk uji kinerja; tidak diterbitkan.
 """
     return title, body
 

@@ -16,7 +16,8 @@ FORMAT = re.compile(r"^(?:docs|mkdocs\.yml|overrides|published-links\.txt|site)[
 
 
 def page(description: str) -> str:
-    return f"---\ntitle: Judul\ndescription: {description}\nlast_checked: 2026-11-28\n---\n\n# Judul\n"
+    # `sources` names a key of extra.sources in mkdocs.yml (issue 17).
+    return f"---\ntitle: Judul\ndescription: {description}\nlast_checked: 2026-11-28\nsources: [gtrust-2024]\n---\n\n# Judul\n"
 
 
 @pytest.mark.parametrize("description", [

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
-from sitetools import ROOT, VENV_BIN, LoopbackServer, copy_project, html_files
-from test_security import _CSP_LISTENER, parse_csp, parse_headers_file
+from sitetools import ROOT, VENV_BIN, copy_project, html_files
+from test_security import parse_csp, parse_headers_file, served_with_csp_listener
 
 ENGINES = ("mkdocs", "zensical")
 SITE_URL = "http://127.0.0.1:8000/"
@@ -93,16 +93,12 @@ def test_both_engines_output_a_policy_that_allows_their_inline_scripts_and_chrom
     headers = rules["/*"]
     script_src = parse_csp(headers["Content-Security-Policy"])["script-src"]
     assert "'unsafe-inline'" not in script_src and any(s.startswith("'sha256-") for s in script_src), script_src
-    server = LoopbackServer(engine_site, headers=headers).start()
-    context = browser.new_context()
-    try:
-        context.add_init_script(_CSP_LISTENER)
-        page = context.new_page()
+    with served_with_csp_listener(engine_site, headers, browser) as (base_url, page):
         problems: list[str] = []
         pages = [p for p in html_files(engine_site) if "http-equiv" not in p.read_text(encoding="utf-8")[:2000]]
         assert len(pages) >= 15, pages
         for path in pages:
-            url = server.url + path.relative_to(engine_site).as_posix().removesuffix("index.html")
+            url = base_url + path.relative_to(engine_site).as_posix().removesuffix("index.html")
             response = page.goto(url, wait_until="load")
             assert response is not None and response.headers.get("content-security-policy") == headers[
                 "Content-Security-Policy"], url
@@ -111,6 +107,26 @@ def test_both_engines_output_a_policy_that_allows_their_inline_scripts_and_chrom
             page.wait_for_load_state("networkidle")
             problems += [f"{url}: {v}" for v in page.evaluate("window.__cspViolations || []")]
         assert not problems, "\n".join(problems)
-    finally:
-        context.close()
-        server.stop()
+
+
+def test_both_engines_show_the_sources_the_change_notes_and_the_feed(engine_site: Path) -> None:
+    """Issue 17: the Sumber list, "Riwayat perubahan" and /pembaruan/ come from the MkDocs hook
+    or, with another engine, from the post-build pipeline; feed.xml is written either way."""
+    import feedparser
+    from bs4 import BeautifulSoup
+
+    problems = []
+    for md in sorted((ROOT / "docs").rglob("*.md")):
+        rel = md.relative_to(ROOT / "docs").with_suffix("").as_posix()
+        url = "" if rel == "index" else (rel.removesuffix("index") if rel.endswith("/index") else rel + "/")
+        soup = BeautifulSoup((engine_site / url / "index.html").read_text(encoding="utf-8"), "lxml")
+        sumber = soup.select_one("article h2#sumber")
+        if sumber is None or sumber.find_next_sibling().name != "ul":
+            problems.append(f"/{url}: no list under the Sumber heading")
+        if soup.select_one("article h2#riwayat") is None:
+            problems.append(f"/{url}: no 'Riwayat perubahan' heading")
+    listing = BeautifulSoup((engine_site / "pembaruan" / "index.html").read_text(encoding="utf-8"), "lxml")
+    feed = feedparser.parse((engine_site / "feed.xml").read_bytes())
+    assert not problems, "\n".join(problems)
+    assert not feed.bozo and len(feed.entries) >= 15, feed.get("bozo_exception")
+    assert len(listing.select_one("article h2#daftar").find_next_sibling("ul").select("li time")) == len(feed.entries)

@@ -11,11 +11,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 from sitetools import THEME_READY, LoopbackServer, build_site, copy_project, goto_with_theme, html_files
 
 # Script types a browser runs; anything else (application/json, ld+json) is data.
@@ -112,14 +114,24 @@ def test_every_inline_script_is_allowed_by_its_hash_and_nothing_else_inline(
     assert not problems, "\n".join(problems)
 
 
-def test_site_served_with_its_own_headers_shows_no_csp_violation(
-    site: LoopbackServer, site_dir: Path, browser: Browser, headers: dict[str, str]
-) -> None:
+@contextmanager
+def served_with_csp_listener(site_dir: Path, headers: dict[str, str], browser: Browser) -> Iterator[tuple[str, Page]]:
+    """(URL, Chromium page) of `site_dir` served with `headers`; every document of the page
+    collects its CSP violations in window.__cspViolations."""
     server = LoopbackServer(site_dir, headers=headers).start()
     context = browser.new_context()
     try:
         context.add_init_script(_CSP_LISTENER)
-        page = context.new_page()
+        yield server.url, context.new_page()
+    finally:
+        context.close()
+        server.stop()
+
+
+def test_site_served_with_its_own_headers_shows_no_csp_violation(
+    site: LoopbackServer, site_dir: Path, browser: Browser, headers: dict[str, str]
+) -> None:
+    with served_with_csp_listener(site_dir, headers, browser) as (base_url, page):
         problems: list[str] = []
         page.on("console", lambda m: problems.append(f"{page.url}: console {m.type}: {m.text}")
                 if m.type == "error" else None)
@@ -132,7 +144,7 @@ def test_site_served_with_its_own_headers_shows_no_csp_violation(
         # every copy button. Inline scripts are checked as the page parses, so "load" is enough.
         copied = 0
         for path in html_files(site_dir):
-            url = server.url + path.relative_to(site_dir).as_posix().removesuffix("index.html")
+            url = base_url + path.relative_to(site_dir).as_posix().removesuffix("index.html")
             response = page.goto(url, wait_until="load")
             assert response is not None and response.ok, url
             assert response.headers.get("content-security-policy") == headers["Content-Security-Policy"], url
@@ -150,7 +162,7 @@ def test_site_served_with_its_own_headers_shows_no_csp_violation(
         assert copied, "no copy button found: nothing was checked"
 
         # Search: the worker starts, fetches the index and answers.
-        goto_with_theme(page, server.url, wait_until="networkidle")
+        goto_with_theme(page, base_url, wait_until="networkidle")
         page.keyboard.press("/")
         page.keyboard.type("akun")
         page.locator(".md-search-result__item").first.wait_for()
@@ -168,9 +180,6 @@ def test_site_served_with_its_own_headers_shows_no_csp_violation(
             page.wait_for_timeout(20)
         assert page.evaluate("window.__cspViolations[0]").startswith("script-src-elem blocked inline")
         assert page.evaluate("window.injected") is None
-    finally:
-        context.close()
-        server.stop()
 
 
 def test_build_fails_on_inline_code_the_policy_would_block(tmp_path: Path) -> None:

@@ -80,6 +80,8 @@ def test_a_style_sheet_the_pruner_cannot_read_ships_as_it_was(tmp_path: Path) ->
     broken = ".md-a{color:red}}.md-b{color:blue}"  # one '}' too many
     (folder / "main.0123abcd.min.css").write_text(broken, encoding="utf-8")
     (folder / "palette.0123abcd.min.css").write_text(".md-a{color:red}.md-unused{color:blue}", encoding="utf-8")
+    # A sheet that is not pruned declaring a property nothing uses (extra.css repeats some).
+    (folder / "extra.css").write_text(":root{--md-nothing:1}", encoding="utf-8")
     notes: list[str] = []
     renamed = slim.prune_stylesheets(tmp_path, {"md-a"}, (), set(), notes)
     assert (folder / "main.0123abcd.min.css").read_text(encoding="utf-8") == broken

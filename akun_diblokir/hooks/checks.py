@@ -40,7 +40,8 @@ def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
     build = pipeline.Build.from_config(Path(config.config_file_path), Path(config.site_dir), config.site_url or "")
     if build.problems:  # the registry itself is broken: nothing can be checked against it
         raise PluginError("\n".join(map(str, build.problems)))
-    for problem in sources.registry_problems(build.config_file) + sources.theme_problems(build.config_file):
+    for problem in (sources.registry_problems(build.config_file) + sources.theme_problems(build.config_file)
+                    + sources.source_registry_problems(build.config_file)):
         log.warning("%s", problem)
     _Current.build = build
     return config
@@ -51,7 +52,8 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     assert build is not None
     source = page.file.content_string  # the file as written (front matter included)
     path = shown_path(Path(page.file.abs_src_path), build.root) if page.file.abs_src_path else page.file.src_uri
-    problems, meta = sources.check_page(source, src_uri=page.file.src_uri, path=path, docs_dir=build.docs_dir)
+    problems, meta = sources.check_page(source, src_uri=page.file.src_uri, path=path, docs_dir=build.docs_dir,
+                                        source_registry=config.extra.get("sources"))
     for problem in problems:
         log.warning("%s", problem)
     if isinstance(meta.get("last_checked"), datetime.date):

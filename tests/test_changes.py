@@ -1,0 +1,204 @@
+"""Sources by key, change notes, /pembaruan/ and the Atom feed (issue 17)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+from urllib.parse import urljoin
+
+import feedparser
+from bs4 import BeautifulSoup
+from mkdocs.utils.meta import get_data
+from sitetools import ROOT, LoopbackServer, build_site, copy_project, mkdocs_config, page_urls
+
+DOCS = ROOT / "docs"
+FACT_SHEET = [ROOT / "sources" / "facts.md", ROOT / "sources" / "README.md"]
+
+
+def _pages() -> list[tuple[Path, dict]]:
+    return [(p, get_data(p.read_text(encoding="utf-8"))[1]) for p in sorted(DOCS.rglob("*.md"))]
+
+
+def _url(path: Path) -> str:
+    rel = path.relative_to(DOCS).with_suffix("").as_posix()
+    return "" if rel == "index" else (rel.removesuffix("index") if rel.endswith("/index") else rel + "/")
+
+
+def _keys(meta: dict) -> list[str]:
+    return [next(iter(i)) if isinstance(i, dict) else i for i in meta.get("sources") or []]
+
+
+def _soup(site_dir: Path, rel_url: str) -> BeautifulSoup:
+    return BeautifulSoup((site_dir / rel_url / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+def _end_of(partial: str) -> _dt.date:
+    """Last day a partial date ('2024', '2021-12', '2024-10-11') can mean."""
+    parts = [int(p) for p in partial.split("-")]
+    year, month = parts[0], parts[1] if len(parts) > 1 else 12
+    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
+    return _dt.date(year, month, day)
+
+
+def test_every_registered_source_is_one_of_the_fact_sheet_sources() -> None:
+    sheet = "\n".join(p.read_text(encoding="utf-8") for p in FACT_SHEET)
+    registry = mkdocs_config()["extra"]["sources"]
+    problems = []
+    for key, entry in registry.items():
+        named = entry["fact_sheet"]
+        if named not in sheet:
+            problems.append(f"{key}: fact_sheet {named!r} is not how sources/facts.md names any source")
+        stated = re.search(r"(\d{4}(?:-\d{2}){0,2})\)$", named)
+        if (stated.group(1) if stated else None) != entry.get("date"):
+            problems.append(f"{key}: date {entry.get('date')!r}; the fact sheet says {named!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_page_cites_registered_sources_each_once_and_every_source_is_cited() -> None:
+    registry = mkdocs_config()["extra"]["sources"]
+    problems, cited = [], set()
+    for path, meta in _pages():
+        keys = _keys(meta)
+        cited.update(keys)
+        if not keys:
+            problems.append(f"{path.relative_to(ROOT)}: no sources")
+        problems += [f"{path.relative_to(ROOT)}: unknown source {k!r}" for k in keys if k not in registry]
+        if len(set(keys)) != len(keys):
+            problems.append(f"{path.relative_to(ROOT)}: a source listed twice: {keys}")
+    problems += [f"mkdocs.yml: source {k!r} is cited by no page" for k in sorted(set(registry) - cited)]
+    assert not problems, "\n".join(problems)
+
+
+def test_sumber_lists_name_exactly_the_page_sources_and_the_footer_the_newest_date(site_dir: Path) -> None:
+    registry = mkdocs_config()["extra"]["sources"]
+    problems = []
+    for path, meta in _pages():
+        soup = _soup(site_dir, _url(path))
+        heading = soup.select_one("article h2#sumber")
+        items = [li.get_text(" ", strip=True) for li in heading.find_next_sibling("ul").find_all("li")]
+        keys = _keys(meta)
+        expected = [registry[k]["publisher"] for k in keys]
+        if len(items) != len(keys) or not all(i.startswith(e) for i, e in zip(items, expected, strict=False)):
+            problems.append(f"/{_url(path)}: Sumber {items} is not {expected}")
+        dates = [registry[k]["date"] for k in keys if registry[k].get("date")]
+        newest = max(dates, key=_end_of)
+        shown = soup.select_one(".last-checked time.sumber-terbaru")
+        if shown is None or shown["datetime"] != newest:
+            problems.append(f"/{_url(path)}: footer shows newest source {shown}, expected {newest}")
+        footer = soup.select_one(".last-checked").get_text(" ", strip=True)
+        if not footer.startswith("Diperiksa terhadap sumber pada"):
+            problems.append(f"/{_url(path)}: footer reads {footer!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_page_shows_its_change_notes_newest_first(site_dir: Path) -> None:
+    problems = []
+    for path, meta in _pages():
+        heading = _soup(site_dir, _url(path)).select_one("article h2#riwayat")
+        if heading is None or heading.get_text(strip=True).rstrip("¶") != "Riwayat perubahan":
+            problems.append(f"/{_url(path)}: no 'Riwayat perubahan' heading")
+            continue
+        following = heading.find_next_sibling()
+        notes = meta.get("changes") or []
+        if not notes:
+            if "Belum ada catatan perubahan" not in following.get_text():
+                problems.append(f"/{_url(path)}: no notes, and it does not say so")
+            continue
+        shown = [(li.time["datetime"], li.get_text(" ", strip=True)) for li in following.find_all("li")]
+        if sorted(shown, key=lambda s: s[0], reverse=True) != shown or len(shown) != len(notes):
+            problems.append(f"/{_url(path)}: notes {shown} not newest first or not all {len(notes)}")
+        for note in notes:
+            if not any(note["note"] in text for _, text in shown):
+                problems.append(f"/{_url(path)}: note {note['note']!r} not shown")
+    assert not problems, "\n".join(problems)
+
+
+def test_pembaruan_lists_every_change_of_the_site_newest_first(site: LoopbackServer, site_dir: Path) -> None:
+    total = sum(len(meta.get("changes") or []) for _, meta in _pages())
+    assert total >= 15, "this issue's corrections are recorded as the first notes"
+    listing = _soup(site_dir, "pembaruan/").select_one("article h2#daftar").find_next_sibling("ul")
+    rows = listing.find_all("li", recursive=False)
+    dates = [li.time["datetime"] for li in rows]
+    assert len(rows) == total, f"{len(rows)} entries on /pembaruan/, {total} notes in front matter"
+    assert dates == sorted(dates, reverse=True), dates
+    for li in rows:
+        assert li.find("a", href=True), li
+
+
+def test_atom_feed_has_every_change_dated_titled_and_linked_to_a_live_page(
+    site: LoopbackServer, site_dir: Path
+) -> None:
+    feed_url = site.url + "feed.xml"
+    with urllib.request.urlopen(feed_url, timeout=10) as response:
+        body = response.read()
+    feed = feedparser.parse(body)
+    assert not feed.bozo, f"the feed is not well-formed: {feed.bozo_exception}"
+    assert feed.version == "atom10", feed.version
+    total = sum(len(meta.get("changes") or []) for _, meta in _pages())
+    assert len(feed.entries) == total, f"{len(feed.entries)} entries, {total} notes"
+    live = set(page_urls(site_dir))
+    today = _dt.datetime.now(_dt.UTC).date()
+    ids, stamps = set(), []
+    for entry in feed.entries:
+        assert entry.get("title") and entry.get("summary"), entry
+        assert entry.get("updated_parsed"), f"{entry.title}: no date"
+        day = _dt.date(*entry.updated_parsed[:3])
+        assert day <= today, f"{entry.title}: dated {day}, in the future"
+        stamps.append(day)
+        assert entry.link in live, f"{entry.title}: {entry.link} is not a page of the site"
+        with urllib.request.urlopen(entry.link, timeout=10) as page:
+            assert page.status == 200, entry.link
+        ids.add(entry.id)
+    assert len(ids) == len(feed.entries), "entry ids repeat"
+    assert stamps == sorted(stamps, reverse=True), "entries are not newest first"
+    # Every page links the feed from its head, with an absolute URL.
+    for url in live:
+        head = BeautifulSoup(urllib.request.urlopen(url, timeout=10).read(), "lxml").head
+        links = [a for a in head.find_all("link", rel="alternate") if a.get("type") == "application/atom+xml"]
+        assert [urljoin(url, a["href"]) for a in links] == [feed_url], f"{url}: {links}"
+
+
+def test_bad_sources_changes_and_registry_fail_the_build_naming_file_and_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    faq = project / "docs" / "faq.md"
+    text = faq.read_text(encoding="utf-8")
+    text = text.replace("  - kompascom-2021: akun tidak bisa dihapus\n", "  - kompas-2099: akun tidak bisa dihapus\n", 1)
+    text = text.replace("  - date: 2026-12-02\n", "  - date: 2999-01-01\n", 1)
+    text = text.rstrip("\n") + "\n\nTeks tambahan.\n"
+    faq.write_text(text, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    yml = config.read_text(encoding="utf-8")
+    assert 'date: "2024-10-11"' in yml
+    config.write_text(yml.replace('date: "2024-10-11"', 'date: "2024-13-11"', 1), encoding="utf-8")
+    registry_line = yml.splitlines().index(next(x for x in yml.splitlines() if x.strip().startswith("poskota-2024:"))) + 1
+    lines = text.splitlines()
+    key_line = lines.index("  - kompas-2099: akun tidak bisa dihapus") + 1
+    date_line = lines.index("  - date: 2999-01-01") + 1
+    tail_line = lines.index("Teks tambahan.") + 1
+    result = build_site(project, tmp_path / "out", "http://127.0.0.1:8000/")
+    out = result.output
+    assert result.returncode != 0, out
+    assert "Traceback" not in out, out
+    assert re.search(rf"docs/faq\.md:{key_line}: source key 'kompas-2099'; expected one of extra\.sources", out), out
+    assert re.search(rf"docs/faq\.md:{date_line}: change date 2999-01-01 is in the future; expected", out), out
+    assert re.search(rf"mkdocs\.yml:{registry_line}: source 'poskota-2024' date '2024-13-11'; expected", out), out
+    assert re.search(rf"docs/faq\.md:{tail_line}: text after '## Sumber {{#sumber}}'; expected nothing", out), out
+
+
+def test_make_facts_lists_the_oldest_checked_page_first_and_never_fails(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "kontak.md"
+    page.write_text(re.sub(r"^last_checked: .*$", "last_checked: 2001-02-03", page.read_text(encoding="utf-8"),
+                           count=1, flags=re.M), encoding="utf-8")
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "facts.py"), "--root", str(project)],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    rows = [line.split() for line in run.stdout.splitlines() if re.match(r"^\s+\d{4}-\d{2}-\d{2}\s+\d+\s", line)]
+    assert rows[0][0] == "2001-02-03" and rows[0][-1] == "docs/kontak.md", run.stdout
+    assert len(rows) == len(list((project / "docs").rglob("*.md"))), run.stdout
+    assert "poskota-2024" in run.stdout and "2024-10-11" in run.stdout, run.stdout
