@@ -14,7 +14,7 @@ from playwright.sync_api import Browser
 from searchtools import QUERIES, QUERY_FILE, TEST, TOP, TUNING, Query, QueryFileError, SearchBox, load_queries
 from sitetools import LoopbackServer
 
-# Floors for the tuning half (README, "Search"): measured 2026-12-02 at 92 % and 70 %.
+# Floors for the tuning half (README, "Search"): measured 2026-12-02 at 94 % and 70 %.
 TUNING_TOP3 = 0.90
 TUNING_TOP1 = 0.68
 # The queries tuned since issue 7 must each stay in the top 3.
