@@ -477,7 +477,7 @@ def run(args: argparse.Namespace) -> dict:
 
 
 def print_summary(figures: dict) -> list[tuple[str, str, bool]]:
-    print("\nScaling (home page; search: reader queries of tests/searchtools.py, typed after the box is ready)")
+    print("\nScaling (home page; search: reader queries of tests/data/search-queries.tsv, typed after the box is ready)")
     rows = []
     for s in figures["scaling"]:
         lh, load, search = s["lighthouse"][0], s["first_load"][0], s["search"]

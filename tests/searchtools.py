@@ -1,71 +1,87 @@
 """Driving Material's real search box in Chromium, shared by the search tests and
-benchmarks/search_bench.py, and the reader queries both use."""
+benchmarks/search_bench.py, and the reader queries both use (tests/data/search-queries.tsv)."""
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Page
-from sitetools import goto_with_theme
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Page
+from sitetools import ROOT, goto_with_theme
+
+QUERY_FILE = Path(__file__).parent / "data" / "search-queries.tsv"
+COLUMNS = ["query", "expected", "kind", "set", "note"]
+SETS = ("tuning", "test")
+
+
+class QueryFileError(ValueError):
+    """A line of the query file that cannot be read, as `path:line: found; expected`."""
 
 
 @dataclass(frozen=True)
 class Query:
     text: str  # what the reader types
-    expected: str  # site-relative URL of the page it must find ("" is the home page)
-    kind: str  # root, affixed, colloquial, question, number, ...
+    expected: str  # site-relative URL of the page that answers it ("" is the home page)
+    kind: str  # root, affix, slang, typo, question, number, address, ...
+    set: str = "tuning"  # "tuning" (search may be tuned on it) or "test" (only reported)
+    section: str = ""  # the heading id of the expected section, if the file names one
+    line: int = 0  # line in the query file
+    note: str = ""
 
 
-# Realistic reader queries. Expected pages are by URL, which the site map fixes.
-QUERIES: list[Query] = [
-    # Root forms: what a reader types who knows the word, not the form the page uses.
-    Query("blokir", "penyebab/", "root"),
-    Query("curang", "penyebab/kecurangan-joki/", "root"),
-    Query("adu", "pemulihan/formulir-pengaduan/", "root"),
-    Query("bukti", "pemulihan/bukti/", "root"),
-    Query("tipu", "aman-dari-penipuan/", "root"),
-    Query("palsu", "penyebab/data-palsu/", "root"),
-    Query("kronologi", "pemulihan/kronologi/", "root"),
-    # Affixed forms the page does not use as such.
-    Query("pemblokiran", "penyebab/", "affixed"),
-    Query("diblokirnya", "penyebab/", "affixed"),
-    Query("terblokir", "penyebab/", "affixed"),
-    Query("kecurangan", "penyebab/kecurangan-joki/", "affixed"),
-    Query("mengadukan", "pemulihan/formulir-pengaduan/", "affixed"),
-    Query("penipuan", "aman-dari-penipuan/", "affixed"),
-    Query("memanipulasi data", "penyebab/manipulasi-sistem/", "affixed"),
-    Query("pembelian pelatihan terlambat", "penyebab/terlambat-membeli-pelatihan/", "affixed"),
-    # Colloquial words and words no stemmer relates.
-    Query("telat beli pelatihan", "penyebab/terlambat-membeli-pelatihan/", "colloquial"),
-    Query("joki", "penyebab/kecurangan-joki/", "colloquial"),
-    Query("pakai ktp orang lain", "penyebab/data-palsu/", "colloquial"),
-    Query("KTP", "penyebab/data-palsu/", "colloquial"),
-    Query("screenshot", "pemulihan/bukti/", "colloquial"),
-    Query("akun dinonaktifkan", "penyebab/", "colloquial"),
-    Query("akun kena suspend", "penyebab/", "colloquial"),
-    Query("akun dibekukan", "penyebab/", "colloquial"),
-    # Whole questions, as readers type them.
-    Query("kenapa akun saya diblokir", "penyebab/", "question"),
-    Query("Kenapa akun saya diblokir?", "penyebab/", "question"),
-    Query("Cara mengatasi akun Prakerja yang terblokir", "pemulihan/", "question"),
-    Query("akun diblokir padahal tidak melanggar", "faq/", "question"),
-    Query("tidak bisa login", "faq/", "question"),
-    Query("bagaimana cara memulihkan akun", "pemulihan/", "question"),
-    Query("cara mengisi formulir pengaduan", "pemulihan/formulir-pengaduan/", "question"),
-    Query("apa saja bukti yang harus disiapkan", "pemulihan/bukti/", "question"),
-    Query("contoh email pengaduan akun terblokir", "pemulihan/email/", "question"),
-    Query("hati hati penipu minta kode otp", "aman-dari-penipuan/", "question"),
-    Query("ditipu orang yang mengaku petugas", "aman-dari-penipuan/", "question"),
-    Query("saldo pelatihan hangus", "penyebab/terlambat-membeli-pelatihan/", "question"),
-    # Numbers and addresses, typed as written and as dialled.
-    Query("0800-150-3001", "pemulihan/call-center/", "number"),
-    Query("08001503001", "pemulihan/call-center/", "number"),
-    Query("0800 150 3001", "pemulihan/call-center/", "number"),
-    Query("info@prakerja.go.id", "pemulihan/email/", "number"),
-    Query("nomor call center prakerja", "pemulihan/call-center/", "number"),
-]
+def load_queries(path: Path = QUERY_FILE) -> list[Query]:
+    """The reader queries of `path` (tab-separated, `#` comments, a header line)."""
+    where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    queries: list[Query] = []
+    header_seen = False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not header_seen:
+            if cells != COLUMNS:
+                raise QueryFileError(f"{where}:{number}: header {cells}; expected {COLUMNS}")
+            header_seen = True
+            continue
+        if len(cells) != len(COLUMNS):
+            raise QueryFileError(
+                f"{where}:{number}: {len(cells)} tab-separated cells; expected {len(COLUMNS)} ({', '.join(COLUMNS)})"
+            )
+        text, expected, kind, set_, note = (cell.strip() for cell in cells)
+        if not text:
+            raise QueryFileError(f"{where}:{number}: an empty query; expected what a reader types")
+        page, _, section = expected.partition("#")
+        if not page.startswith("/") or not (page == "/" or page.endswith("/")):
+            raise QueryFileError(
+                f"{where}:{number}: expected page {expected!r}; expected a site path such as /penyebab/ "
+                "or /penyebab/#siapa"
+            )
+        if set_ not in SETS:
+            raise QueryFileError(f"{where}:{number}: set {set_!r}; expected one of {', '.join(SETS)}")
+        if not kind:
+            raise QueryFileError(f"{where}:{number}: an empty kind; expected e.g. root, affix, typo, question")
+        queries.append(Query(text, page.removeprefix("/"), kind, set_, section, number, note))
+    if not header_seen:
+        raise QueryFileError(f"{where}:1: no header line; expected {COLUMNS}")
+    return queries
 
+
+# Realistic reader queries (tests/data/search-queries.tsv). Expected pages are by URL,
+# which the site map fixes. The tests check the tuning half; the benchmark reports both.
+QUERIES: list[Query] = load_queries()
+TUNING: list[Query] = [q for q in QUERIES if q.set == "tuning"]
+TEST: list[Query] = [q for q in QUERIES if q.set == "test"]
+
+# "Top 3" as the reader sees it: Material lists one result per page (its sections are
+# grouped under it, the best one shown, the others folded under "n more"), ordered by the
+# best score among the page and its sections; a query passes when its page is among the
+# first TOP of these entries.
 TOP = 3  # a query passes when its page is among the first TOP results
 
 # Counts mutations of the result list, so a search can wait for the list to settle.
@@ -155,3 +171,46 @@ class SearchBox:
             ".md-search-result__item:first-child s",
             "els => els.map(e => e.textContent)",
         )
+
+
+# -- lunr.id on its own ------------------------------------------------------------------
+
+LUNR_ID = "assets/javascripts/lunr/min/lunr.id.min.js"
+
+
+@contextmanager
+def open_lunr_page(site_url: str, site_dir: Path, browser: Browser) -> Iterator[Page]:
+    """A page of the site's origin with the worker's lunr and lunr.id loaded, as the worker
+    loads them (the worker bundle exposes `lunr` on `self`)."""
+    workers = sorted((site_dir / "assets/javascripts/workers").glob("search.*.min.js"))
+    assert len(workers) == 1, f"expected one search worker in the built site, found {workers}"
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site_url + LUNR_ID)  # the site's origin, without the theme's scripts
+    page.set_content("<!doctype html><title>lunr.id</title>")
+    page.add_script_tag(url=site_url + workers[0].relative_to(site_dir).as_posix())
+    page.add_script_tag(url=site_url + LUNR_ID)
+    assert page.evaluate("typeof lunr.id === 'function'"), "lunr.id did not register"
+    assert not errors, errors
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def site_words(site_dir: Path) -> list[str]:
+    """Every word of the search index, lowercased as Material's tokenizer does, both as
+    split and with punctuation trimmed from its ends."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    words: set[str] = set()
+    for doc in index["docs"]:
+        for field in (doc.get("title", ""), doc.get("text", "")):
+            text = BeautifulSoup(field, "lxml").get_text(" ")
+            for token in separator.split(text.lower()):
+                words.add(token)
+                words.add(re.sub(r"^[\W_]+|[\W_]+$", "", token))
+    words.discard("")
+    return sorted(words)

@@ -5,18 +5,16 @@ the Snowball Indonesian stemmer of the `snowballstemmer` package."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import snowballstemmer
-from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
+from searchtools import LUNR_ID, open_lunr_page, site_words
 from sitetools import LoopbackServer, build_site, copy_project
 
 WORD_LIST = Path(__file__).parent / "data" / "indonesian_words.txt"
-LUNR_ID = "assets/javascripts/lunr/min/lunr.id.min.js"
 
 # Stem every word in one evaluate call, through the pipeline function the index uses.
 STEM_ALL = "words => words.map(w => lunr.id.stemmer(new lunr.Token(w, {})).toString())"
@@ -24,38 +22,8 @@ STEM_ALL = "words => words.map(w => lunr.id.stemmer(new lunr.Token(w, {})).toStr
 
 @pytest.fixture(scope="module")
 def lunr_page(site: LoopbackServer, site_dir: Path, browser: Browser) -> Iterator[Page]:
-    """A page of the site's origin with the worker's lunr and lunr.id loaded, as the worker
-    loads them (the worker bundle exposes `lunr` on `self`)."""
-    workers = sorted((site_dir / "assets/javascripts/workers").glob("search.*.min.js"))
-    assert len(workers) == 1, f"expected one search worker in the built site, found {workers}"
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(site.url + LUNR_ID)  # the site's origin, without the theme's scripts
-    page.set_content("<!doctype html><title>lunr.id</title>")
-    page.add_script_tag(url=site.url + workers[0].relative_to(site_dir).as_posix())
-    page.add_script_tag(url=site.url + LUNR_ID)
-    assert page.evaluate("typeof lunr.id === 'function'"), "lunr.id did not register"
-    assert not errors, errors
-    yield page
-    context.close()
-
-
-def _site_words(site_dir: Path) -> list[str]:
-    """Every word of the search index, lowercased as Material's tokenizer does, both as
-    split and with punctuation trimmed from its ends."""
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    separator = re.compile(index["config"]["separator"])
-    words: set[str] = set()
-    for doc in index["docs"]:
-        for field in (doc.get("title", ""), doc.get("text", "")):
-            text = BeautifulSoup(field, "lxml").get_text(" ")
-            for token in separator.split(text.lower()):
-                words.add(token)
-                words.add(re.sub(r"^[\W_]+|[\W_]+$", "", token))
-    words.discard("")
-    return sorted(words)
+    with open_lunr_page(site.url, site_dir, browser) as page:
+        yield page
 
 
 def _mismatches(page: Page, words: list[str]) -> list[str]:
@@ -69,7 +37,7 @@ def _mismatches(page: Page, words: list[str]) -> list[str]:
 
 
 def test_stemmer_agrees_with_snowball_on_every_word_of_the_site(lunr_page: Page, site_dir: Path) -> None:
-    words = _site_words(site_dir)
+    words = site_words(site_dir)
     assert len(words) > 300, f"only {len(words)} words in the search index: is the site built?"
     bad = _mismatches(lunr_page, words)
     assert not bad, f"{len(bad)} of {len(words)} words differ:\n" + "\n".join(bad[:30])

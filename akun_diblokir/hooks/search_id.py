@@ -7,7 +7,8 @@ index configuration, so Material's search worker loads
 `assets/javascripts/lunr/min/lunr.<lang>.min.js` for it; the theme override
 `overrides/assets/javascripts/lunr/min/lunr.id.min.js` provides that file (Indonesian
 stemmer, stop words, trimmer, synonyms, and query-time stemming of the wildcard terms the
-search box sends). Material's search interface is unchanged.
+search box sends). It also sets the word separator (SEPARATOR) unless mkdocs.yml does.
+Material's search interface is unchanged.
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ LANG = "id"
 PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
 ASSET = "assets/javascripts/lunr/min/lunr.id.min.js"
 INDEX = "search/search_index.json"
+# Material's default splits words at spaces and hyphens only, so an address typed as written
+# ("prakerja.vip", a URL) never meets the page, which writes it defanged ("prakerja[.]vip")
+# or as link text: split at the punctuation of addresses and URLs too, and at a full stop
+# unless a digit follows (times such as 08.00 stay whole).
+SEPARATOR = r'[\s\-,:;!?=\[\]()"/@]+|\.(?!\d)'
 
 
 def _search_plugin(config: MkDocsConfig) -> Any | None:
@@ -67,6 +73,8 @@ def on_config(config: MkDocsConfig, /) -> None:
             plugin.config.lang,
         )
     plugin.config.lang = [LANG]
+    if not plugin.config.separator:  # mkdocs.yml may still set its own
+        plugin.config.separator = SEPARATOR
     if plugin.config.pipeline is None:
         plugin.config.pipeline = list(PIPELINE)
 

@@ -1,0 +1,123 @@
+"""The one synonym list of the search (SYNONYMS in lunr.id.min.js: a word the pages use ->
+the words readers type for it), read from the built site in headless Chromium and checked
+for dead entries and cycles; and typo correction on a small index."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+from searchtools import open_lunr_page, site_words
+from sitetools import LoopbackServer
+
+
+@pytest.fixture(scope="module")
+def lunr_page(site: LoopbackServer, site_dir: Path, browser: Browser) -> Iterator[Page]:
+    with open_lunr_page(site.url, site_dir, browser) as page:
+        yield page
+
+
+STEM = "word => lunr.id.stemmer(lunr.id.trimmer(new lunr.Token(word.toLowerCase(), {}))).toString()"
+
+
+def synonym_problems(
+    synonyms: dict[str, list[str]], stem: Callable[[str], str], index_stems: set[str]
+) -> list[str]:
+    """What is wrong with a synonym list, one line per problem: a page word whose stem the
+    index does not hold (dead: it can never add anything), a reader word of more than one
+    word, one that stems to its own page word (it adds nothing), and one that is itself a
+    page word of the list (a chain: following it could cycle)."""
+    problems = []
+    keys = {stem(word): word for word in synonyms}
+    for word, variants in synonyms.items():
+        key = stem(word)
+        if key not in index_stems:
+            problems.append(f"{word!r}: dead entry, the index holds no {key!r}")
+        for variant in variants:
+            if len(variant.split()) != 1:
+                problems.append(f"{word!r} -> {variant!r}: not one word (the index is of words)")
+            elif stem(variant) == key:
+                problems.append(f"{word!r} -> {variant!r}: stems to {key!r} already")
+            elif stem(variant) in keys:
+                problems.append(f"{word!r} -> {variant!r}: is the page word {keys[stem(variant)]!r} (a chain or cycle)")
+    return problems
+
+
+def _stemmer(page: Page) -> Callable[[str], str]:
+    cache: dict[str, str] = {}
+
+    def stem(word: str) -> str:
+        if word not in cache:
+            cache[word] = page.evaluate(STEM, word)
+        return cache[word]
+
+    return stem
+
+
+def test_synonym_list_has_no_dead_entry_and_no_cycle(lunr_page: Page, site_dir: Path) -> None:
+    synonyms = lunr_page.evaluate("lunr.id.synonymList")
+    assert len(synonyms) >= 20, synonyms
+    stem = _stemmer(lunr_page)
+    # The stems the index holds from the pages themselves (without the list's additions).
+    index_stems = {stem(word) for word in site_words(site_dir)}
+    problems = synonym_problems(synonyms, stem, index_stems)
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_check_finds_dead_entries_chains_and_cycles(lunr_page: Page) -> None:
+    stem = _stemmer(lunr_page)
+    made_up = {
+        "diblokir": ["banned", "pemblokiran"],  # stems to the page word itself
+        "xyzzy": ["foo"],  # dead: no page says it
+        "pengaduan": ["komplain", "lapor"],  # "lapor" is a page word below: a chain
+        "lapor": ["pengaduan"],  # and back: a cycle
+        "email": ["kirim surat"],  # two words
+    }
+    problems = "\n".join(synonym_problems(made_up, stem, {"blokir", "adu", "lapor", "email"}))
+    for expected in ["'diblokir' -> 'pemblokiran': stems to 'blokir'", "'xyzzy': dead entry",
+                     "'pengaduan' -> 'lapor': is the page word 'lapor'", "'lapor' -> 'pengaduan': is the page word",
+                     "'email' -> 'kirim surat': not one word"]:
+        assert expected in problems, problems
+
+
+def test_synonyms_index_the_readers_words_where_the_page_word_stands(lunr_page: Page) -> None:
+    found = lunr_page.evaluate(
+        """() => {
+          const index = lunr(function () {
+            this.use(lunr.id); this.ref("id"); this.field("text");
+            this.add({ id: "late", text: "Terlambat membeli pelatihan" });
+            this.add({ id: "call", text: "Hubungi call center resmi" });
+            this.add({ id: "other", text: "Ulasan dan rating" });
+          });
+          return ["telat*", "cs*", "nelpon*"].map(q => index.search(q).map(r => r.ref));
+        }"""
+    )
+    assert found == [["late"], ["call"], []], found
+
+
+# A small index with lunr.id, queried as Material's box queries (trailing wildcards).
+TYPO_INDEX = """queries => {
+  const index = lunr(function () {
+    this.use(lunr.id); this.ref("id"); this.field("text");
+    this.add({ id: "form", text: "Isi formulir pengaduan resmi" });
+    this.add({ id: "train", text: "Terlambat membeli pelatihan pertama" });
+    this.add({ id: "rating", text: "Ulasan dan rating kelas" });
+    this.add({ id: "dating", text: "Tanggal dan waktu kelas" });
+  });
+  return queries.map(q => index.search(q).map(r => r.ref).sort());
+}"""
+
+
+def test_a_typo_of_five_letters_or_more_is_corrected(lunr_page: Page) -> None:
+    found = lunr_page.evaluate(TYPO_INDEX, ["formulr*", "pelatiham*", "pengadan*", "formulir*"])
+    assert found == [["form"], ["train"], ["form"], ["form"]], found
+
+
+def test_correct_and_short_words_are_not_fuzzed(lunr_page: Page) -> None:
+    # "rating" is in the index: it finds its own document, not "tanggal"'s neighbours; a
+    # word under five letters is never corrected ("kels" is not "kelas"); a half-typed
+    # word starts an index term and is left alone.
+    found = lunr_page.evaluate(TYPO_INDEX, ["rating*", "kels*", "rat*"])
+    assert found == [["rating"], [], ["rating"]], found
