@@ -43,6 +43,14 @@ def build_site(
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site_dir)
 
 
+def failed_build_output(project: Path, site_dir: Path) -> str:
+    """Build a broken copy of the project; the build must fail with a message, not a traceback."""
+    result = build_site(project, site_dir, "http://127.0.0.1:8000/")
+    assert result.returncode != 0, result.output
+    assert "Traceback" not in result.output, result.output
+    return result.output
+
+
 def copy_project(dest: Path) -> Path:
     """Copy what a build reads into `dest`, so a test can change it safely."""
     dest.mkdir(parents=True, exist_ok=True)
