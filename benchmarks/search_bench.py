@@ -17,6 +17,11 @@ counts for its page). Then the time from the last keystroke to the settled resul
 with N times as many articles (benchmarks/synthetic.py): index size and keystroke times.
 
     CHROMIUM_PATH=/usr/bin/chromium .venv/bin/python benchmarks/search_bench.py [--repeat 3] [--throttle 4] [--quick] [--scale 10 100]
+    .venv/bin/python benchmarks/search_bench.py --fast [--site DIR]
+
+--fast is the tuning loop: one build (or a built --site), Material's own worker file run in Node
+(benchmarks/search_worker.mjs) instead of a browser, hit rates only, in seconds. Its ranks are
+the worker's; the browser rounds are the figures the README reports.
 
 Misses are listed for the tuning half only; the test half is reported as figures, so that
 nobody tunes on it by accident (see the header of tests/data/search-queries.tsv).
@@ -26,7 +31,10 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import re
+import shutil
+import subprocess
 import statistics
 import sys
 import tempfile
@@ -185,6 +193,14 @@ def _report(runs: list[Run], timed: list[Run]) -> None:
             n, top1, top3, mrr = _scores(r, half)
             cells.append(f"{_percent(top1, n)} {_percent(top3, n)} {mrr:6.3f}")
         print(f"{r.name:{width}}  {cells[0]}  {cells[1]}")
+    if timed:
+        _report_times(timed, width)
+    for r in runs:
+        if r.misses:
+            print(f"\n{r.name}: tuning queries not in the top {TOP}: " + ", ".join(r.misses))
+
+
+def _report_times(timed: list[Run], width: int) -> None:
     print(f"\n{'':{width}}  {'keystroke→results ms':>22}  {'ready ms':>9}")
     print(f"{'':{width}}  {'median':>10} {'p90':>11}  {'median':>9}")
     for r in timed:
@@ -194,9 +210,34 @@ def _report(runs: list[Run], timed: list[Run]) -> None:
     for r in timed:
         for file, raw, packed in r.sizes():
             print(f"{r.name:{width}}  {file:18}  {raw:>9}  {packed:>8}")
-    for r in runs:
-        if r.misses:
-            print(f"\n{r.name}: tuning queries not in the top {TOP}: " + ", ".join(r.misses))
+
+
+def _fast(site_dir: Path) -> None:
+    """Tuning-half hit rates from Material's worker run in Node on `site_dir` (no browser, no
+    timings). The test half is not even queried here: a tuning loop must never see it."""
+    node = shutil.which("node")
+    if node is None:
+        sys.exit("--fast needs Node.js (`node` on PATH); without it, run the browser rounds")
+    queries = [q for q in QUERIES if q.set == "tuning"]
+    worker = Path(__file__).resolve().parent / "search_worker.mjs"
+    texts = "".join(q.text + "\n" for q in queries)
+    proc = subprocess.run([node, str(worker), str(site_dir)], input=texts, capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"search_worker.mjs failed:\n{proc.stderr}")
+    answers = [json.loads(line)["pages"] for line in proc.stdout.splitlines()]
+    run = Run("Indonesian (worker in Node)", None, site_dir)  # type: ignore[arg-type]
+    not_first = []
+    for query, pages in zip(queries, answers, strict=True):
+        rank = pages.index(query.expected) + 1 if query.expected in pages else 0
+        run.ranks[query] = rank
+        if rank != 1:
+            where = f"{query.text!r} -> /{query.expected} at {rank or '-'}; first /{pages[0] if pages else '-'}"
+            (not_first if 0 < rank <= TOP else run.misses).append(where)
+    n, top1, top3, mrr = _scores(run, "tuning")
+    print(f"tuning half, Material's worker in Node: top 1 {_percent(top1, n)}, top 3 {_percent(top3, n)}, MRR {mrr:.3f}")
+    for title, lines in ((f"not in the top {TOP}", run.misses), (f"in the top {TOP}, not first", not_first)):
+        if lines:
+            print(f"\n{title}:\n  " + "\n  ".join(lines))
 
 
 def _scale(browser: Browser, tmp: Path, factor: int, throttle: float) -> None:
@@ -228,7 +269,18 @@ def main() -> None:
     parser.add_argument("--throttle", type=float, default=1, help="Chromium CPU slowdown factor, e.g. 4")
     parser.add_argument("--quick", action="store_true", help="only Material default and the project as it is")
     parser.add_argument("--scale", type=int, nargs="*", default=[], help="also N times the content, e.g. 10 100")
+    parser.add_argument("--fast", action="store_true", help="hit rates only, Material's worker in Node (tuning loop)")
+    parser.add_argument("--site", type=Path, help="with --fast: a built site to query instead of building one")
     args = parser.parse_args()
+    if args.fast:
+        if args.site:
+            return _fast(args.site)
+        with tempfile.TemporaryDirectory() as tmp_name:
+            out = Path(tmp_name) / "site"
+            result = build_site(copy_project(Path(tmp_name) / "project"), out, "http://127.0.0.1:8000/")
+            if result.returncode != 0:
+                sys.exit(f"build failed:\n{result.output}")
+            return _fast(out)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         runs: list[Run] = []
