@@ -34,8 +34,8 @@ import gzip
 import json
 import re
 import shutil
-import subprocess
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
