@@ -14,10 +14,20 @@ from urllib.parse import urljoin
 import feedparser
 from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
-from sitetools import ROOT, LoopbackServer, copy_project, failed_build_output, mkdocs_config, page_urls
+from playwright.sync_api import Browser
+from sitetools import (
+    ROOT,
+    LoopbackServer,
+    copy_project,
+    failed_build_output,
+    goto_with_theme,
+    mkdocs_config,
+    page_urls,
+)
 
 DOCS = ROOT / "docs"
 FACT_SHEET = [ROOT / "sources" / "facts.md", ROOT / "sources" / "README.md"]
+FEED_PAGES = {"", "pembaruan/"}  # where a subscriber or a feed reader looks for the feed
 
 
 def _pages() -> list[tuple[Path, dict]]:
@@ -156,11 +166,13 @@ def test_atom_feed_has_every_change_dated_titled_and_linked_to_a_live_page(
         ids.add(entry.id)
     assert len(ids) == len(feed.entries), "entry ids repeat"
     assert stamps == sorted(stamps, reverse=True), "entries are not newest first"
-    # Every page links the feed from its head, with an absolute URL.
+    # The home and updates pages link the feed from their head (where subscribers and feed
+    # readers look); no other page does (test_pages_without_the_feed_link_cost_no_sitemap_request).
     for url in live:
         head = BeautifulSoup(urllib.request.urlopen(url, timeout=10).read(), "lxml").head
         links = [a for a in head.find_all("link", rel="alternate") if a.get("type") == "application/atom+xml"]
-        assert [urljoin(url, a["href"]) for a in links] == [feed_url], f"{url}: {links}"
+        expected = [feed_url] if url.removeprefix(site.url) in FEED_PAGES else []
+        assert [urljoin(url, a["href"]) for a in links] == expected, f"{url}: {links}"
 
 
 def test_bad_sources_changes_and_registry_fail_the_build_naming_file_and_line(tmp_path: Path) -> None:
@@ -199,3 +211,22 @@ def test_make_facts_lists_the_oldest_checked_page_first_and_never_fails(tmp_path
     assert rows[0][0] == "2001-02-03" and rows[0][-1] == "docs/kontak.md", run.stdout
     assert len(rows) == len(list((project / "docs").rglob("*.md"))), run.stdout
     assert "poskota-2024" in run.stdout and "2024-10-11" in run.stdout, run.stdout
+
+
+def test_pages_without_the_feed_link_cost_no_sitemap_request(site: LoopbackServer, browser: Browser) -> None:
+    # Material's bundle fetches sitemap.xml next to every rel="alternate" link; on the home
+    # page (which announces the feed) the request shows, so its absence elsewhere is real.
+    seen: dict[str, list[str]] = {}
+    for url in ["", "penyebab/kecurangan-joki/"]:
+        context = browser.new_context()
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda r, requests=requests: requests.append(r.url))
+        try:
+            goto_with_theme(page, site.url + url, wait_until="load")
+            page.wait_for_load_state("networkidle")
+        finally:
+            context.close()
+        seen[url] = [r for r in requests if r.endswith("/sitemap.xml")]
+    assert seen[""], "the home page announces the feed, so the theme fetches sitemap.xml"
+    assert not seen["penyebab/kecurangan-joki/"], seen
