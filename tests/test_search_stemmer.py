@@ -89,6 +89,7 @@ SMALL_INDEX = """queries => {
     scam: "Waspada penipuan yang meminta kode OTP",
     phone: "Hubungi call center 0800-150-3001 setiap hari",
     other: "Ulasan dan rating pelatihan",
+    send: "Kirim email dan susun teks pengaduan",
   };
   const index = lunr(function () {
     this.use(lunr.id);
@@ -111,6 +112,12 @@ SMALL_INDEX = """queries => {
         ("08001503001*", "phone"),  # phone number joined from its digit groups
         ("0800* 150* 3001*", "phone"),
         ("pelanggaran", "blocked"),  # no wildcard: the search pipeline stems
+        ("+62 800* 150* 3001*", "phone"),  # "+" is not lunr's "required" for a phone number
+        ("628001503001*", "phone"),  # the number typed the international way
+        ("nipu*", "scam"),  # chat Indonesian: n+V for t+V (nipu: tipu, penipuan)
+        ("ngirim*", "send"),  # ng+V for k+V (ngirim: kirim)
+        ("nyusun*", "send"),  # ny+V for s+V (nyusun: susun)
+        ("ngadu*", "send"),  # a reader word of the synonym list
     ],
 )
 def test_wildcard_queries_are_stemmed(lunr_page: Page, query: str, expected: str) -> None:
@@ -159,6 +166,36 @@ def test_a_word_that_tells_pages_apart_outweighs_a_word_most_pages_share(lunr_pa
     scores = lunr_page.evaluate(SHARED_WORDS_INDEX, "slide* diblokir*")
     assert [ref for ref, _ in scores[:2]] == ["slide", "title"], scores
     assert scores[0][1] >= 1.5 * scores[1][1], scores
+
+
+# A query of words most documents share is answered by the home page (ref ""), which
+# starts the reader on the way; a query with a telling word is not (startPageFirst).
+START_PAGE_INDEX = """query => {
+  const docs = [
+    ["", "Akun Prakerja Anda diblokir?", "Mulai dari sini: kanal resmi dan langkah pemulihan untuk akun Prakerja."],
+    ["penyebab", "Kenapa akun Prakerja diblokir?", "Akun Prakerja diblokir karena lima penyebab."],
+    ["bukti", "Bukti", "Bukti untuk pengaduan akun Prakerja yang diblokir."],
+    ["email", "Email", "Email pengaduan akun Prakerja yang diblokir."],
+    ["otp", "Penipuan", "Jangan berikan kode OTP kepada siapa pun."],
+  ];
+  const index = lunr(function () {
+    this.use(lunr.id);
+    this.ref("id");
+    this.field("title");
+    this.field("text");
+    for (const [id, title, text] of docs) this.add({ id, title, text });
+  });
+  return index.search(query).map(r => r.ref);
+}"""
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("akun* prakerja* diblokir*", ""), ("blokir* prakerja*", ""), ("penyebab* akun* diblokir*", "penyebab")],
+)
+def test_a_query_of_shared_words_starts_at_the_home_page(lunr_page: Page, query: str, expected: str) -> None:
+    refs = lunr_page.evaluate(START_PAGE_INDEX, query)
+    assert refs[:1] == [expected], refs
 
 
 # -- The hook ---------------------------------------------------------------------------
