@@ -189,6 +189,43 @@ def changes_problems(meta: Mapping, today: _dt.date) -> list[tuple[int, str]]:
     return problems
 
 
+# A keyword is plain words (letters, digits, single spaces, hyphens, apostrophes): never
+# an address, a link or markup, and no run of four digits, so never a phone number --
+# contacts come from the registry only, and the search index is shown to readers.
+_KEYWORD_RE = re.compile(r"^[^\W_]+(?:[ '-][^\W_]+)*$")
+_PHONE_LIKE_RE = re.compile(r"\d{4}")
+KEYWORD_MAX_LENGTH = 40
+KEYWORDS_MAX = 25
+
+
+def keywords_problems(meta: Mapping) -> list[tuple[int, str]]:
+    """(index of the item in `keywords`, problem) for a page's optional front matter
+    `keywords`: the words readers type for the page that its text does not use."""
+    raw = meta.get("keywords")
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not raw:
+        return [(-1, f"front matter 'keywords' is {raw!r}; expected a list of words readers search for, "
+                     "e.g. [tenggat, deadline]")]
+    if len(raw) > KEYWORDS_MAX:
+        return [(-1, f"front matter 'keywords' has {len(raw)} entries; expected at most {KEYWORDS_MAX}, "
+                     "the words that matter most")]
+    problems = []
+    seen: set[str] = set()
+    for index, item in enumerate(raw):
+        text = item.strip() if isinstance(item, str) else ""
+        if not isinstance(item, str) or not _KEYWORD_RE.match(text) or len(text) > KEYWORD_MAX_LENGTH:
+            problems.append((index, f"keyword {item!r}; expected plain words of at most {KEYWORD_MAX_LENGTH} "
+                                    "characters (letters, digits, spaces, hyphens), no address or markup"))
+        elif _PHONE_LIKE_RE.search(text):
+            problems.append((index, f"keyword {item!r} looks like a number to call; expected words: "
+                                    "contact details come from the registry (extra.official in mkdocs.yml)"))
+        elif text.lower() in seen:
+            problems.append((index, f"keyword {item!r} listed twice; expected each keyword once"))
+        seen.add(text.lower())
+    return problems
+
+
 def page_changes(meta: Mapping, page: str, title: str) -> list[Change]:
     """The page's valid changes, newest first (call changes_problems first)."""
     changes = []
@@ -264,11 +301,12 @@ def _item_line(field: str, index: int, block: list[str]) -> int:
 
 def check_meta(source: str, meta: Mapping[str, Any], path: str, registry: object,
                today: _dt.date) -> list[Problem]:
-    """Problems of a page's `sources` and `changes`, each at its line of the file."""
+    """Problems of a page's `sources`, `changes` and `keywords`, each at its line of the file."""
     block = front_matter_lines(source) or []
     known = registry if isinstance(registry, Mapping) else {}
     problems = []
-    for field, found in (("sources", sources_problems(meta, known)), ("changes", changes_problems(meta, today))):
+    for field, found in (("sources", sources_problems(meta, known)), ("changes", changes_problems(meta, today)),
+                         ("keywords", keywords_problems(meta))):
         for index, message in found:
             what, _, expected = message.partition("; ")
             problems.append(Problem(path, _item_line(field, index, block), what, expected))

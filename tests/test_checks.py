@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sitetools import ROOT
 
-from akun_diblokir import frontmatter, mdlinks, sources
+from akun_diblokir import frontmatter, mdlinks, pagemeta, sources
 from akun_diblokir.problems import Problem
 
 FORMAT = re.compile(r"^(?:docs|mkdocs\.yml|overrides|published-links\.txt|site)[^:\s]*:\d+: \S.*; expected \S.*$")
@@ -68,3 +68,41 @@ def test_a_style_a_theme_script_builds_from_a_constant_is_read_for_its_hash() ->
     assert headers.script_styles(script) == [".l{color:red}@starting-style{.l{opacity:0}}"]
     assert headers.script_styles('o.appendChild(C("style",{},makeCss()))') == []  # not the pattern: nothing built
     assert headers.script_styles('o.appendChild(C("style",{},css))') is None  # built from an unknown value
+
+
+def keyword_page(keywords: str) -> str:
+    return page("Satu kalimat.").replace("sources:", f"keywords: {keywords}\nsources:", 1)
+
+
+def test_plain_keywords_pass() -> None:
+    meta = {"keywords": ["tenggat", "batas waktu", "e-ktp", "ktp suami", "15 hari", "jum'at"]}
+    assert pagemeta.keywords_problems(meta) == []
+    problems = sources.check_page(keyword_page("[tenggat, deadline]"), src_uri="x.md", path="docs/x.md",
+                                  docs_dir=ROOT / "docs", source_registry={"gtrust-2024": {}})[0]
+    assert [p for p in problems if "keyword" in str(p)] == []
+
+
+@pytest.mark.parametrize(("keywords", "found"), [
+    ("tenggat", "front matter 'keywords' is 'tenggat'"),
+    ("[]", "front matter 'keywords' is []"),
+    ("[tenggat, 0811 2233 4455]", "keyword '0811 2233 4455' looks like a number to call"),
+    ("[hubungi, wa.me/628112233]", "keyword 'wa.me/628112233'"),
+    ("[admin@prakerja.vip]", "keyword 'admin@prakerja.vip'"),
+    ("['<b>tebal</b>']", "keyword '<b>tebal</b>'"),
+    ("[tenggat, {a: b}]", "keyword {'a': 'b'}"),
+    ("[Tenggat, batas waktu, tenggat]", "keyword 'tenggat' listed twice"),
+    ("[" + ", ".join(f"kata{n}" for n in range(26)) + "]", "front matter 'keywords' has 26 entries"),
+])
+def test_a_bad_keyword_is_refused_with_file_and_line(keywords: str, found: str) -> None:
+    problems = sources.check_page(keyword_page(keywords), src_uri="x.md", path="docs/x.md",
+                                  docs_dir=ROOT / "docs", source_registry={"gtrust-2024": {}})[0]
+    messages = [str(p) for p in problems]
+    assert len(messages) == 1 and messages[0].startswith(f"docs/x.md:5: {found}"), messages
+    assert FORMAT.match(messages[0]), messages
+
+
+def test_a_keyword_in_a_block_list_is_named_at_its_own_line() -> None:
+    source = keyword_page("\n  - tenggat\n  - 'a/b'")
+    problems = sources.check_page(source, src_uri="x.md", path="docs/x.md",
+                                  docs_dir=ROOT / "docs", source_registry={"gtrust-2024": {}})[0]
+    assert [(p.line, p.found) for p in problems] == [(7, "keyword 'a/b'")], problems
