@@ -22,6 +22,8 @@ _MASKS = [
     re.compile(r'"[^"]{0,300}?"', re.S),  # quotations
     re.compile(r"“[^”]{0,300}?”", re.S),
     re.compile(re.escape(SUBJECT)),
+    # front matter `keywords:`: the readers' own words for search, never shown on the page
+    re.compile(r"^keywords:.*(?:\n[ \t]+-.*)*", re.M),
 ]
 
 
@@ -91,6 +93,9 @@ def test_menu_labels_use_the_glossary_terms() -> None:
         # found, with its line
         ("Judul\n\nAkun Anda terblokir sejak kemarin.\n", [(3, "terblokir", "diblokir")]),
         ("Selesaikan\nsetiap kelas.\n", [(2, "kelas", "pelatihan")]),
+        # the search keywords in front matter are the readers' words; the text after them is not
+        ("---\nkeywords: [telat, kelas]\n---\nJangan telat.\n", [(4, "telat", "terlambat")]),
+        ("---\nkeywords:\n  - telat\ntitle: Kelas\n---\n", [(4, "Kelas", "pelatihan")]),
         ("Buka pusat\nbantuan resmi.\n", [(1, "pusat\nbantuan", "formulir pengaduan")]),
         ("Tidak bisa LOGIN.\n", [(1, "LOGIN", "masuk")]),
         ("Jika telat (terlambat) membeli\n", [(1, "telat", "terlambat")]),  # the wrong way round
