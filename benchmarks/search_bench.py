@@ -20,10 +20,12 @@ with N times as many articles (benchmarks/synthetic.py): index size and keystrok
 
     CHROMIUM_PATH=/usr/bin/chromium .venv/bin/python benchmarks/search_bench.py [--repeat 3] [--throttle 4] [--quick] [--scale 10 100]
     .venv/bin/python benchmarks/search_bench.py --fast [--site DIR]
+    .venv/bin/python benchmarks/search_bench.py --worker
 
 --fast is the tuning loop: one build (or a built --site), Material's own worker file run in Node
 (benchmarks/search_worker.mjs) instead of a browser, hit rates only, in seconds. Its ranks are
-the worker's; the browser rounds are the figures the README reports.
+the worker's; the browser rounds are the figures the README reports. --worker builds every
+variant and gives the hit-rate table of both halves from the worker, figures only.
 
 Misses are listed for the tuning half only; the test half is reported as figures, so that
 nobody tunes on it by accident (see the header of tests/data/search-queries.tsv).
@@ -199,10 +201,10 @@ def _percent(part: int, whole: int) -> str:
     return f"{part:>3}/{whole} {100 * part / whole:5.1f}%"
 
 
-def _report(runs: list[Run], timed: list[Run]) -> None:
+def _report(runs: list[Run], timed: list[Run], how: str = "typed into Material's search box\nin headless Chromium") -> None:
     width = max(len(r.name) for r in runs)
-    print(f"\n{len(QUERIES)} reader queries (tests/data/search-queries.tsv), typed into Material's search box")
-    print("in headless Chromium; rank = position of the expected page among the pages listed\n")
+    print(f"\n{len(QUERIES)} reader queries (tests/data/search-queries.tsv), {how}")
+    print("rank = position of the expected page among the pages listed\n")
     print(f"{'':{width}}  {'tuning half':^34}  {'test half':^34}")
     print(f"{'':{width}}  {'top 1':>12} {'top 3':>12} {'MRR':>6}  {'top 1':>12} {'top 3':>12} {'MRR':>6}")
     for r in runs:
@@ -230,19 +232,43 @@ def _report_times(timed: list[Run], width: int) -> None:
             print(f"{r.name:{width}}  {file:18}  {raw:>9}  {packed:>8}")
 
 
-def _fast(site_dir: Path) -> None:
-    """Tuning-half hit rates from Material's worker run in Node on `site_dir` (no browser, no
-    timings). The test half is not even queried here: a tuning loop must never see it."""
+def _worker_pages(site_dir: Path, queries: list[Query]) -> list[list[str]]:
+    """The result pages of each query from Material's worker run in Node on `site_dir`."""
     node = shutil.which("node")
     if node is None:
-        sys.exit("--fast needs Node.js (`node` on PATH); without it, run the browser rounds")
-    queries = [q for q in QUERIES if q.set == "tuning"]
+        sys.exit("--fast and --worker need Node.js (`node` on PATH); without it, run the browser rounds")
     worker = Path(__file__).resolve().parent / "search_worker.mjs"
     texts = "".join(q.text + "\n" for q in queries)
     proc = subprocess.run([node, str(worker), str(site_dir)], input=texts, capture_output=True, text=True)
     if proc.returncode != 0:
         sys.exit(f"search_worker.mjs failed:\n{proc.stderr}")
-    answers = [json.loads(line)["pages"] for line in proc.stdout.splitlines()]
+    return [json.loads(line)["pages"] for line in proc.stdout.splitlines()]
+
+
+def _worker_table(tmp: Path) -> None:
+    """Every variant's hit rates on both halves from the worker in Node: figures only, no
+    query listed (the browser rounds give the same ranks, in minutes instead of seconds)."""
+    runs = []
+    for number, (name, edits) in enumerate(_variants(quick=False)):
+        project = copy_project(tmp / f"project-{number}")
+        for edit, *arguments in edits:
+            edit(project, *arguments)
+        out = tmp / f"site-{number}"
+        result = build_site(project, out, "http://127.0.0.1:8000/", timeout=3600)
+        if result.returncode != 0:
+            sys.exit(f"build of {project} failed:\n{result.output}")
+        run = Run(name, None, out)  # type: ignore[arg-type]
+        for query, pages in zip(QUERIES, _worker_pages(out, QUERIES), strict=True):
+            run.ranks[query] = pages.index(query.expected) + 1 if query.expected in pages else 0
+        runs.append(run)
+    _report(runs, [], how="sent to Material's search worker\nrun in Node (benchmarks/search_worker.mjs)")
+
+
+def _fast(site_dir: Path) -> None:
+    """Tuning-half hit rates from Material's worker run in Node on `site_dir` (no browser, no
+    timings). The test half is not even queried here: a tuning loop must never see it."""
+    queries = [q for q in QUERIES if q.set == "tuning"]
+    answers = _worker_pages(site_dir, queries)
     run = Run("Indonesian (worker in Node)", None, site_dir)  # type: ignore[arg-type]
     not_first = []
     for query, pages in zip(queries, answers, strict=True):
@@ -289,7 +315,12 @@ def main() -> None:
     parser.add_argument("--scale", type=int, nargs="*", default=[], help="also N times the content, e.g. 10 100")
     parser.add_argument("--fast", action="store_true", help="hit rates only, Material's worker in Node (tuning loop)")
     parser.add_argument("--site", type=Path, help="with --fast: a built site to query instead of building one")
+    parser.add_argument("--worker", action="store_true",
+                        help="every variant's hit rates on both halves from the worker in Node, in about two minutes")
     args = parser.parse_args()
+    if args.worker:
+        with tempfile.TemporaryDirectory() as tmp_name:
+            return _worker_table(Path(tmp_name))
     if args.fast:
         if args.site:
             return _fast(args.site)
