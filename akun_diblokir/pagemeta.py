@@ -195,7 +195,7 @@ def changes_problems(meta: Mapping, today: _dt.date) -> list[tuple[int, str]]:
 _KEYWORD_RE = re.compile(r"^[^\W_]+(?:[ '-][^\W_]+)*$")
 _PHONE_LIKE_RE = re.compile(r"\d{4}")
 KEYWORD_MAX_LENGTH = 40
-KEYWORDS_MAX = 25
+KEYWORDS_MAX = 30
 
 
 def keywords_problems(meta: Mapping) -> list[tuple[int, str]]:
