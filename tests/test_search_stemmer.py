@@ -191,6 +191,23 @@ def test_a_query_of_shared_words_starts_at_the_home_page(lunr_page: Page, query:
     assert refs[:1] == [expected], refs
 
 
+# A word of one or two letters followed by another word is complete: it matches itself,
+# not every longer word it starts (completeShortWords); the last word may be half-typed.
+SHORT_WORD_DOCS = [
+    ("tipu", "Penipuan", "Situs palsu seperti prakerja co id."),
+    ("teks", "Teks", "Contoh teks untuk copas: contoh email, contoh formulir, contoh kronologi."),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("prakerja* co* id*", ["tipu"]), ("co*", ["teks", "tipu"])],
+)
+def test_a_short_word_before_another_is_matched_whole(lunr_page: Page, query: str, expected: list[str]) -> None:
+    refs = [ref for ref, _ in lunr_page.evaluate(TITLED_INDEX, [SHORT_WORD_DOCS, query])]
+    assert refs == expected, refs
+
+
 # -- The hook ---------------------------------------------------------------------------
 
 
