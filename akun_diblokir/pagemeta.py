@@ -194,6 +194,8 @@ def changes_problems(meta: Mapping, today: _dt.date) -> list[tuple[int, str]]:
 # contacts come from the registry only, and the search index is shown to readers.
 _KEYWORD_RE = re.compile(r"^[^\W_]+(?:[ '-][^\W_]+)*$")
 _PHONE_LIKE_RE = re.compile(r"\d{4}")
+# The `keywords:` field of a front matter block, as a flow list or a block list.
+KEYWORDS_BLOCK_RE = re.compile(r"^keywords:.*\n?(?:[ \t]+-.*\n?)*", re.M)
 KEYWORD_MAX_LENGTH = 40
 KEYWORDS_MAX = 30
 

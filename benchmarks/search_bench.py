@@ -48,11 +48,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import Browser, sync_playwright
 from searchtools import QUERIES, TOP, Query, SearchBox
 from sitetools import CHROMIUM_ARGS, LoopbackServer, build_site, chromium_path, copy_project
 from synthetic import add_articles
+
+from akun_diblokir.pagemeta import KEYWORDS_BLOCK_RE
 
 HOOK_LINE = "  - akun_diblokir/hooks/search_id.py\n"
 SEARCH_LINE = "  - search\n"
@@ -110,17 +113,14 @@ def _features(project: Path, on: set[str]) -> None:
     path.write_text(FEATURES_RE.sub(f"    var FEATURES = {{ {flags} }}", text), encoding="utf-8")
 
 
-KEYWORDS_RE = re.compile(r"^keywords:.*\n(?:[ \t]+-.*\n)*", re.M)
-
-
 def _without_keywords(project: Path) -> None:
     """The pages' front matter `keywords:` removed (the index then has no keywords field)."""
     found = 0
     for page in (project / "docs").rglob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        text, count = KEYWORDS_RE.subn("", text, count=1)
-        found += count
-        page.write_text(text, encoding="utf-8")
+        text, count = KEYWORDS_BLOCK_RE.subn("", page.read_text(encoding="utf-8"), count=1)
+        if count:
+            found += count
+            page.write_text(text, encoding="utf-8")
     if not found:
         sys.exit("docs/: no page has front matter `keywords:`; the benchmark cannot make its variant")
 
@@ -140,6 +140,14 @@ def _variants(quick: bool) -> list[tuple[str, list]]:
         ]
     variants.append(("Indonesian (all of it)", []))
     return variants
+
+
+def _variant_project(tmp: Path, number: int, edits: list) -> Path:
+    """A copy of the project with a variant's edits applied."""
+    project = copy_project(tmp / f"project-{number}")
+    for edit, *arguments in edits:
+        edit(project, *arguments)
+    return project
 
 
 def _build(project: Path, out: Path) -> LoopbackServer:
@@ -250,9 +258,7 @@ def _worker_table(tmp: Path) -> None:
     query listed (the browser rounds give the same ranks, in minutes instead of seconds)."""
     runs = []
     for number, (name, edits) in enumerate(_variants(quick=False)):
-        project = copy_project(tmp / f"project-{number}")
-        for edit, *arguments in edits:
-            edit(project, *arguments)
+        project = _variant_project(tmp, number, edits)
         out = tmp / f"site-{number}"
         result = build_site(project, out, "http://127.0.0.1:8000/", timeout=3600)
         if result.returncode != 0:
@@ -335,9 +341,7 @@ def main() -> None:
         runs: list[Run] = []
         try:
             for number, (name, edits) in enumerate(_variants(args.quick)):
-                project = copy_project(tmp / f"project-{number}")
-                for edit, *arguments in edits:
-                    edit(project, *arguments)
+                project = _variant_project(tmp, number, edits)
                 out = tmp / f"site-{number}"
                 runs.append(Run(name, _build(project, out), out))
             timed = [runs[0], runs[-1]]

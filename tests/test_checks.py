@@ -74,12 +74,15 @@ def keyword_page(keywords: str) -> str:
     return page("Satu kalimat.").replace("sources:", f"keywords: {keywords}\nsources:", 1)
 
 
+def keyword_page_problems(keywords: str) -> list[Problem]:
+    return sources.check_page(keyword_page(keywords), src_uri="x.md", path="docs/x.md",
+                              docs_dir=ROOT / "docs", source_registry={"gtrust-2024": {}})[0]
+
+
 def test_plain_keywords_pass() -> None:
     meta = {"keywords": ["tenggat", "batas waktu", "e-ktp", "ktp suami", "15 hari", "jum'at"]}
     assert pagemeta.keywords_problems(meta) == []
-    problems = sources.check_page(keyword_page("[tenggat, deadline]"), src_uri="x.md", path="docs/x.md",
-                                  docs_dir=ROOT / "docs", source_registry={"gtrust-2024": {}})[0]
-    assert [p for p in problems if "keyword" in str(p)] == []
+    assert [p for p in keyword_page_problems("[tenggat, deadline]") if "keyword" in str(p)] == []
 
 
 @pytest.mark.parametrize(("keywords", "found"), [
@@ -94,15 +97,11 @@ def test_plain_keywords_pass() -> None:
     ("[" + ", ".join(f"kata{n}" for n in range(31)) + "]", "front matter 'keywords' has 31 entries"),
 ])
 def test_a_bad_keyword_is_refused_with_file_and_line(keywords: str, found: str) -> None:
-    problems = sources.check_page(keyword_page(keywords), src_uri="x.md", path="docs/x.md",
-                                  docs_dir=ROOT / "docs", source_registry={"gtrust-2024": {}})[0]
-    messages = [str(p) for p in problems]
+    messages = [str(p) for p in keyword_page_problems(keywords)]
     assert len(messages) == 1 and messages[0].startswith(f"docs/x.md:5: {found}"), messages
     assert FORMAT.match(messages[0]), messages
 
 
 def test_a_keyword_in_a_block_list_is_named_at_its_own_line() -> None:
-    source = keyword_page("\n  - tenggat\n  - 'a/b'")
-    problems = sources.check_page(source, src_uri="x.md", path="docs/x.md",
-                                  docs_dir=ROOT / "docs", source_registry={"gtrust-2024": {}})[0]
+    problems = keyword_page_problems("\n  - tenggat\n  - 'a/b'")
     assert [(p.line, p.found) for p in problems] == [(7, "keyword 'a/b'")], problems

@@ -11,6 +11,8 @@ import pytest
 import yaml
 from sitetools import ROOT
 
+from akun_diblokir import pagemeta
+
 GLOSSARY = ROOT / "glossary.yml"
 MARKER = "<!-- glosarium: sebutan lain -->"
 SUBJECT = "Akun Terblokir"  # the seed article's suggested subject and title, exact case
@@ -23,7 +25,7 @@ _MASKS = [
     re.compile(r"“[^”]{0,300}?”", re.S),
     re.compile(re.escape(SUBJECT)),
     # front matter `keywords:`: the readers' own words for search, never shown on the page
-    re.compile(r"^keywords:.*(?:\n[ \t]+-.*)*", re.M),
+    pagemeta.KEYWORDS_BLOCK_RE,
 ]
 
 

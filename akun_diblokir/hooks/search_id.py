@@ -32,6 +32,7 @@ sys.path.insert(0, str(_Path(__file__).resolve().parents[2]))
 
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -115,33 +116,34 @@ def on_page_markdown(markdown: str, /, *, page: Any, config: MkDocsConfig, files
         _keywords[page.url] = [str(w) for w in words]
 
 
+def _add_page_field(index: dict[str, Any], field: str, boost: float,
+                    values_of: Callable[[dict[str, Any]], list[str]]) -> int:
+    """Give each page document (not a section) of a search index the field `field` made of
+    `values_of(doc)`, weighing `boost`; returns how many got one."""
+    added = 0
+    for doc in index["docs"]:
+        values = values_of(doc) if "#" not in doc["location"] else []
+        if values:
+            doc[field] = " · ".join(values)
+            added += 1
+    index["config"]["fields"][field] = {"boost": boost}
+    return added
+
+
 def add_names(index: dict[str, Any], names: dict[str, list[str]]) -> int:
     """Give each page document of a search index a `names` field (the names that its title
     does not already say); returns how many got one."""
-    added = 0
-    for doc in index["docs"]:
-        if "#" in doc["location"]:
-            continue
+    def extra(doc: dict[str, Any]) -> list[str]:
         title = str(doc.get("title", "")).strip().lower()
-        extra = [n for n in names.get(doc["location"], []) if n.strip().lower() != title]
-        if extra:
-            doc["names"] = " · ".join(extra)
-            added += 1
-    index["config"]["fields"]["names"] = {"boost": NAMES_BOOST}
-    return added
+        return [n for n in names.get(doc["location"], []) if n.strip().lower() != title]
+
+    return _add_page_field(index, "names", NAMES_BOOST, extra)
 
 
 def add_keywords(index: dict[str, Any], keywords: dict[str, list[str]]) -> int:
     """Give each page document of a search index its front matter keywords as a `keywords`
     field; returns how many got one."""
-    added = 0
-    for doc in index["docs"]:
-        words = keywords.get(doc["location"]) if "#" not in doc["location"] else None
-        if words:
-            doc["keywords"] = " · ".join(words)
-            added += 1
-    index["config"]["fields"]["keywords"] = {"boost": KEYWORDS_BOOST}
-    return added
+    return _add_page_field(index, "keywords", KEYWORDS_BOOST, lambda doc: keywords.get(doc["location"], []))
 
 
 @event_priority(-50)  # after the search plugin writes the index, before any plugin copies it
