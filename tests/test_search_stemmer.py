@@ -208,6 +208,52 @@ def test_a_short_word_before_another_is_matched_whole(lunr_page: Page, query: st
     assert refs == expected, refs
 
 
+# The same small index with positions as Material's tokenizer records them: "|" starts a
+# new block (paragraph, list item, heading), a token's position is block << 20 | number.
+POSITIONED_INDEX = TITLED_INDEX.replace(
+    'this.field("title");',
+    """this.metadataWhitelist = ["position"];
+    this.tokenizer = (value, meta) => String(value).split("|").flatMap((block, b) =>
+      block.trim().split(/\\s+/).map((word, i) =>
+        new lunr.Token(word.toLowerCase(), Object.assign({}, meta, { position: (b << 20) | i }))));
+    this.field("title");""",
+)
+
+# Four documents with the same words, so the same lunr score: only one holds the query's
+# words side by side and in order, as typed (phraseFirst). Far apart, in two blocks, or in
+# the other order they earn nothing.
+PHRASE_DOCS = [
+    ("apart", "Bantuan", "kanal untuk bantuan peserta yang resmi"),
+    ("blocks", "Bantuan", "untuk bantuan peserta kanal | yang resmi"),
+    ("reversed", "Bantuan", "resmi kanal untuk bantuan peserta yang"),
+    ("side", "Bantuan", "kanal resmi untuk bantuan peserta yang"),
+    ("other", "Kontak", "nomor telepon"),
+]
+
+
+def test_words_typed_side_by_side_rank_the_page_that_holds_them_so_first(lunr_page: Page) -> None:
+    scores = dict(lunr_page.evaluate(POSITIONED_INDEX, [PHRASE_DOCS, "kanal* resmi*"]))
+    assert set(scores) == {"apart", "blocks", "reversed", "side"}, scores
+    others = [scores[ref] for ref in ("apart", "blocks", "reversed")]
+    assert max(others) - min(others) < 1e-9, scores
+    assert scores["side"] > 1.3 * max(others), scores
+
+
+# In the title, words side by side count more than in the text.
+TITLE_PHRASE_DOCS = [
+    ("text", "Panduan bantuan", "kanal resmi untuk peserta"),
+    ("title", "Kanal resmi", "panduan bantuan untuk peserta"),
+    ("other", "Kontak", "nomor telepon"),
+]
+
+
+def test_words_side_by_side_in_a_title_outweigh_the_same_in_the_text(lunr_page: Page) -> None:
+    plain = dict(lunr_page.evaluate(TITLED_INDEX, [TITLE_PHRASE_DOCS, "kanal* resmi*"]))
+    phrased = dict(lunr_page.evaluate(POSITIONED_INDEX, [TITLE_PHRASE_DOCS, "kanal* resmi*"]))
+    gain = {ref: phrased[ref] / plain[ref] for ref in ("text", "title")}
+    assert gain["title"] > gain["text"] > 1.2, (plain, phrased)
+
+
 # -- The hook ---------------------------------------------------------------------------
 
 
