@@ -47,7 +47,7 @@ LIGHTHOUSE_VERSION = "12.2.3"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 SEARCH_INDEX = "search/search_index.json"
 
-# The budget of issue 8.
+# The performance budget (decisions/performance.md).
 BUDGET_SCORE = 100
 BUDGET_LCP_MS = 1000
 BUDGET_FIRST_LOAD = 70 * 1024

@@ -3,10 +3,10 @@ into Material's real search box in headless Chromium, on the same content built 
 
 - "Material default": the project without overrides/hooks/search_id.py (what Material does
   for `theme.language: id`: English lunr with no stemmer, stop words or trimmer);
-- "Indonesian, before issue 18": the hook with every switch of lunr.id's FEATURES line off,
+- "Indonesian, basic": the hook with every switch of lunr.id's FEATURES line off,
   Material's word separator and no page keywords (stemmer, stop words, trimmer, nasal
   variants, numbers);
-- the same plus ONE change of issue 18 (address separator, ranking, synonyms, typos, the
+- the same plus ONE later change (address separator, ranking, synonyms, typos, the
   pages' front matter keywords);
 - "Indonesian": the project as it is.
 
@@ -24,7 +24,7 @@ with N times as many articles (benchmarks/synthetic.py): index size and keystrok
 
 --fast is the tuning loop: one build (or a built --site), Material's own worker file run in Node
 (benchmarks/search_worker.mjs) instead of a browser, hit rates only, in seconds. Its ranks are
-the worker's; the browser rounds are the figures the README reports. --worker builds every
+the worker's; the browser rounds are the figures decisions/search.md reports. --worker builds every
 variant and gives the hit-rate table of both halves from the worker, figures only.
 
 Misses are listed for the tuning half only; the test half is reported as figures, so that
@@ -131,7 +131,7 @@ def _variants(quick: bool) -> list[tuple[str, list]]:
     variants = [("Material default", [(_without_hook,)])]
     if not quick:
         variants += [
-            ("Indonesian, before issue 18", [*before, (_without_keywords,)]),
+            ("Indonesian, basic", [*before, (_without_keywords,)]),
             ("  + address separator only", [(_features, set()), (_without_keywords,)]),
             ("  + ranking only", [(_material_separator,), (_features, {"ranking"}), (_without_keywords,)]),
             ("  + synonyms only", [(_material_separator,), (_features, {"synonyms"}), (_without_keywords,)]),

@@ -1,4 +1,4 @@
-"""Sources by key, change notes, /pembaruan/ and the Atom feed (issue 17)."""
+"""Sources by key, change notes, /pembaruan/ and the Atom feed."""
 
 from __future__ import annotations
 

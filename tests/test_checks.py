@@ -16,7 +16,7 @@ FORMAT = re.compile(r"^(?:docs|mkdocs\.yml|overrides|published-links\.txt|site)[
 
 
 def page(description: str) -> str:
-    # `sources` names a key of extra.sources in mkdocs.yml (issue 17).
+    # `sources` names a key of extra.sources in mkdocs.yml.
     return f"---\ntitle: Judul\ndescription: {description}\nlast_checked: 2026-11-28\nsources: [gtrust-2024]\n---\n\n# Judul\n"
 
 

@@ -1,4 +1,4 @@
-"""The complaint builder at /susun-pengaduan/ (issue 14), in a real headless Chromium on the
+"""The complaint builder at /susun-pengaduan/, in a real headless Chromium on the
 site served with exactly the headers of its `_headers` (strict Content-Security-Policy).
 
 - the contract (input names and output ids), the causes (the pages of docs/penyebab/) and

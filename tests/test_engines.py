@@ -110,7 +110,7 @@ def test_both_engines_output_a_policy_that_allows_their_inline_scripts_and_chrom
 
 
 def test_both_engines_show_the_sources_the_change_notes_and_the_feed(engine_site: Path) -> None:
-    """Issue 17: the Sumber list, "Riwayat perubahan" and /pembaruan/ come from the MkDocs hook
+    """The Sumber list, "Riwayat perubahan" and /pembaruan/ come from the MkDocs hook
     or, with another engine, from the post-build pipeline; feed.xml is written either way."""
     import feedparser
     from bs4 import BeautifulSoup

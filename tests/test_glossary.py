@@ -1,4 +1,4 @@
-"""One word for one thing (issue 17): no reader page uses a variant that glossary.yml avoids,
+"""One word for one thing: no reader page uses a variant that glossary.yml avoids,
 outside a quotation, the suggested subject "Akun Terblokir", the preferred term followed by
 the variant in brackets, or a line marked <!-- glosarium: sebutan lain -->."""
 

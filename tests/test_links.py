@@ -19,7 +19,7 @@ from sitetools import ROOT, LoopbackServer, build_site, copy_project, goto_with_
 
 from akun_diblokir import publishedlinks
 
-# The speakable paths the brief promises trainers (issue 6), and the pages they open.
+# The speakable paths the brief promises trainers (to say aloud in a webinar), and the pages they open.
 SHORT_PATHS = {
     "formulir/": "pemulihan/formulir-pengaduan/",
     "email/": "pemulihan/email/",

@@ -1,4 +1,4 @@
-"""What the pages ship and load (issue 8, performance budget): structural checks of the built
+"""What the pages ship and load (the performance budget): structural checks of the built
 site and of a real page load in Chromium. Not timed and no size thresholds: the figures
 themselves are measured by the benchmark, these tests keep the means in place."""
 
@@ -58,7 +58,7 @@ def test_pages_link_the_pruned_theme_stylesheets_and_they_still_style_the_site(s
     palette = next((site_dir / "assets" / "stylesheets").glob("palette.*.min.css")).read_text(encoding="utf-8")
     assert "slate" in palette and "indigo" in palette
     # ...while rules for features this site does not use are gone.
-    # (.md-top: the "back to top" button, off since issue 15: it covered text on phones.)
+    # (.md-top: the "back to top" button, off: it covered text on phones.)
     for unused in (".md-tabs__link", ".md-post", ".md-typeset .grid", "[dir=rtl]", "[data-md-color-primary=red]", ".md-top"):
         assert unused not in css + palette, f"{unused} still shipped"
 
@@ -166,7 +166,7 @@ def test_search_dialog_has_an_accessible_name(site: LoopbackServer, site_dir: Pa
 
 
 def test_kit_qr_codes_are_inside_the_page_with_their_size(site_dir: Path) -> None:
-    # The recovery path is HTML now (issue 15); the diagram's file stays published at its address.
+    # The recovery path is HTML now (readable on a phone); the diagram's file stays published at its address.
     assert (site_dir / "assets/images/alur-pengaduan.svg").is_file(), "the SVG is no longer published at its address"
     kit = _soup(site_dir, "kit-webinar/index.html")
     qr = kit.select("article svg.kit-qr")

@@ -1,4 +1,4 @@
-"""The reader's path on a phone (issue 15), measured in a real Chromium at 360x740, device
+"""The reader's path on a phone, measured in a real Chromium at 360x740, device
 scale 2, touch, in the light and the dark palette (the system setting), with and without
 JavaScript: one browser context per mode, every page inside it.
 

@@ -1,4 +1,4 @@
-"""Printed pages (issue 16): every page printed to A4 PDF by Chromium, as a trainer would.
+"""Printed pages: every page printed to A4 PDF by Chromium, as a trainer would.
 
 The text of each printed sheet (pypdf) and its QR codes (rasterised with pypdfium2, decoded
 with zxing-cpp) are checked: the handout is one sheet, no sheet ends with a heading cut off
@@ -129,7 +129,7 @@ def test_printed_links_show_their_addresses_and_in_page_links_do_not(site: Loopb
             href = link["href"]
             if href.startswith(("#", "mailto:", "tel:")) or link.has_attr("download") or "headerlink" in link.get("class", []):
                 continue
-            if link.find_parent(class_="riwayat"):  # the change history does not print (issue 17)
+            if link.find_parent(class_="riwayat"):  # the change history does not print
                 continue
             url = urljoin(site.url + path, href)
             checked += 1

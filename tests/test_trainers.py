@@ -1,4 +1,4 @@
-"""For trainers (issue 16): redirect pages that preview, _redirects, robots.txt, icons, a deploy
+"""For trainers: redirect pages that preview, _redirects, robots.txt, icons, a deploy
 build that needs SITE_URL, the handout files of `make handout`."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-/* The complaint builder of /susun-pengaduan/ (issue 14): fills in the texts for the official
+/* The complaint builder of /susun-pengaduan/: fills in the texts for the official
    complaint form and the email as the reader types. Loaded on that page only
    (overrides/susun-pengaduan.html); it needs nothing of the theme's script.
 
