@@ -2,7 +2,7 @@
 
 Plain functions over the configuration values and the built site directory: the post-build
 pipeline (akun_diblokir/pipeline.py) writes the host files and redirect pages and fixes the
-label; the MkDocs hook akun_diblokir/hooks/print_links.py adds the print addresses.
+label; the content layer (content.py) adds the print addresses.
 
 - Redirect pages in Indonesian: mkdocs-redirects writes English pages ("Redirecting...")
   without link-preview tags; a short path pasted into a chat then previews badly. Each one
@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
-import jinja2
-
+from akun_diblokir import paths, templating
 from akun_diblokir.problems import Problem
 
 REDIRECTS_FILE = "_redirects"
@@ -45,26 +45,13 @@ class Redirect:
     target_file: str  # built file of the target page
 
 
-def _dest(src: str, use_directory_urls: bool) -> tuple[str, str]:
-    """(URL path, built file) of a Markdown source path, as MkDocs names them."""
-    stem = src.removesuffix(".md")
-    name = posixpath.basename(stem)
-    if name in ("index", "README"):
-        folder = posixpath.dirname(stem)
-        path = f"{folder}/" if folder else ""
-        return path, posixpath.join(folder, "index.html")
-    if use_directory_urls:
-        return f"{stem}/", f"{stem}/index.html"
-    return f"{stem}.html", f"{stem}.html"
-
-
 def redirects(redirect_maps: dict, use_directory_urls: bool = True) -> list[Redirect]:
     """The entries of mkdocs-redirects' redirect_maps, in their order."""
     found = []
     for old, new in redirect_maps.items():
-        source, source_file = _dest(str(old), use_directory_urls)
+        source, source_file = paths.page_dest(str(old), use_directory_urls)
         target_src, _, fragment = str(new).partition("#")
-        target, target_file = _dest(target_src, use_directory_urls)
+        target, target_file = paths.page_dest(target_src, use_directory_urls)
         found.append(Redirect(source, target + (f"#{fragment}" if fragment else ""), source_file, target_file))
     return found
 
@@ -148,17 +135,19 @@ def drop_orphan_toc_label(html: str) -> str:
 # links of a page's content; the address a printed page shows must be absolute, and CSS
 # alone cannot make a relative href absolute.
 _CONTENT_LINK = re.compile(r'<a\b(?=[^>]*\bhref="([^"]*)")')
+_HAS_ADDRESS = re.compile(r'<a\b(?=[^>]*\bdata-alamat=)')
 
 
-def add_print_addresses(html: str, page_url: str) -> str:
-    """`data-alamat` with the absolute address on each link of `html` to another page of the
-    site (not in-page `#...` links, not links with a scheme); extra.css prints it in print."""
+def add_print_addresses(html: str, absolute: Callable[[str], str]) -> str:
+    """`data-alamat` with the absolute address `absolute(href)` on each link of `html` to
+    another page of the site (not in-page `#...` links, not links with a scheme, not a link
+    that has one already); the print style sheet prints it."""
 
     def replace(match: re.Match[str]) -> str:
         href = match.group(1)
-        if not href or href.startswith(("#", "//")) or urlsplit(href).scheme:
+        if not href or href.startswith(("#", "//")) or urlsplit(href).scheme or _HAS_ADDRESS.match(html, match.start()):
             return match.group(0)
-        return f'{match.group(0)} data-alamat="{html_escape(urljoin(page_url, href))}"'
+        return f'{match.group(0)} data-alamat="{html_escape(absolute(href))}"'
 
     return _CONTENT_LINK.sub(replace, html)
 
@@ -173,7 +162,7 @@ def write_host_files(site_dir: Path, site_url: str, redirect_maps: dict[str, str
         entries = redirects(redirect_maps, directory_urls)
         if all((site_dir / e.target_file).is_file() for e in entries):
             break
-    template = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False).get_template(REDIRECT_TEMPLATE)
+    template = templating.environment().get_template(REDIRECT_TEMPLATE)
     for entry in entries:
         if not (site_dir / entry.target_file).is_file():
             problems.append(Problem("mkdocs.yml", 1, f"redirect_maps: /{entry.source} leads to {entry.target_file}, "

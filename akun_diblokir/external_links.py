@@ -14,19 +14,17 @@ marker text does not end up in search results.
 from __future__ import annotations
 
 import html
-from pathlib import Path
 from urllib.parse import urlsplit
 
-import jinja2
-
+from akun_diblokir import templating
 from akun_diblokir.pagescan import Anchor
 
-MARKER_TEMPLATE = Path(__file__).parent / "templates" / "external-link-marker.html"
+MARKER_TEMPLATE = "external-link-marker.html"
 _REL = ("external", "noopener", "noreferrer")
 
 
 def marker_html() -> str:
-    return jinja2.Template(MARKER_TEMPLATE.read_text(encoding="utf-8")).render().strip()
+    return templating.render(MARKER_TEMPLATE).strip()
 
 
 def mark_external_links(output: str, anchors: list[Anchor], own_host: str, marker: str) -> str:
@@ -34,6 +32,8 @@ def mark_external_links(output: str, anchors: list[Anchor], own_host: str, marke
     # Rewrite from the end so earlier offsets stay valid.
     for anchor in reversed(anchors):
         if not _is_external(anchor.href, own_host):
+            continue
+        if output[anchor.tag_end : anchor.close].endswith(marker):  # marked by an earlier run
             continue
         output = (
             output[: anchor.start]

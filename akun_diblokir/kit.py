@@ -7,14 +7,11 @@ The page shows each code as an inline `<svg>` (one path, about 1.5 KB that gzip 
 well): no image request and no image decode competes with the text on a slow connection,
 which in Lighthouse delayed the page's LCP (a `data:` PNG did); the slide-sized PNG is the
 download. Each marker element of `MARKERS` is replaced, on the one page that has it, by its
-template (templates/) rendered with the links and the contacts registry: the kit's list
-(`MARKER`) and overview table (docs/kit-webinar.md), the handout's three channels and QR codes
-of the links marked `selebaran: true` (docs/selebaran.md):
-
-- with MkDocs, by akun_diblokir/hooks/qr.py into the page's Markdown (so the headings are in
-  the table of contents and the search index);
-- with any other engine, by the post-build pipeline into the built page (the marker element
-  is still there), rendered with the same Markdown extensions as mkdocs.yml lists.
+template (templates/) rendered with the links and the contacts registry, by the content
+layer (content.py) in the page's Markdown, so that its headings are in the table of contents
+and the search index of either engine: the kit's list (`MARKER`) and overview table
+(docs/kit-webinar.md), the handout's three channels and QR codes of the links marked
+`selebaran: true` (docs/selebaran.md). `finish` writes the PNGs into the built site.
 """
 
 from __future__ import annotations
@@ -29,10 +26,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-import jinja2
-import markdown as python_markdown
 import segno
 
+from akun_diblokir import paths, templating
 from akun_diblokir.config import key_line
 from akun_diblokir.problems import Problem
 
@@ -48,13 +44,6 @@ MARKERS = {
 }
 
 
-def marker_built(marker: str) -> re.Pattern[str]:
-    """The marker element in a built page, as written or minified."""
-    name = re.search(r'id="([^"]+)"', marker).group(1)  # type: ignore[union-attr]
-    return re.compile(rf'<div id="?{re.escape(name)}"?\s*>\s*</div>')
-
-
-MARKER_BUILT = marker_built(MARKER)
 QR_DIR = "assets/qr"
 SLIDE_PX = 1000  # smallest side of the PNG: sharp on a full-HD slide and in print
 PAGE_PX = 200  # smallest side of the code shown on the page (CSS pixels)
@@ -77,14 +66,6 @@ class KitLink:
     @property
     def short_display(self) -> str:
         return self.short_url.split("://", 1)[-1]
-
-
-def page_url(src: str, use_directory_urls: bool = True) -> str:
-    """The site-relative URL of a docs page, as MkDocs and Zensical write it."""
-    stem = src.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/" if use_directory_urls else stem + ".html"
 
 
 def redirect_maps(config: dict[str, Any]) -> dict[str, str]:
@@ -140,7 +121,7 @@ def read_links(
             problem(f"{where}.page", f"is {page_src!r}, not a page in docs/", "expected a page's path")
             continue
         # The URL as the online site has it, also in the offline copy (which uses .html files).
-        url = urljoin(site_url, page_url(page_src, use_directory_urls))
+        url = urljoin(site_url, paths.page_url(page_src, use_directory_urls))
         short_url = url
         if "short" in entry:
             short = str(entry["short"]).strip("/") + "/"
@@ -183,35 +164,12 @@ def render_markdown(
     """A marker's template as Markdown for a page in the docs folder `here` ("" for the top).
     `png` is for Markdown links (the engine rewrites them), `png_url` for raw HTML, relative
     to the page's URL folder `url_dir` (e.g. "kit-webinar")."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False)
     url_dir = here if url_dir is None else url_dir
-    return env.get_template(template).render(
+    return templating.render(
+        template,
         links=[
             {"link": link, "png": posixpath.relpath(link.png, here or "."), "png_url": posixpath.relpath(link.png, url_dir or ".")}
             for link in links
         ],
         official=official or {},
     )
-
-
-def render_html(links: list[KitLink], built_page: str, config: dict[str, Any], template: str = TEMPLATE) -> str:
-    """A marker's template as HTML for the built file `built_page` (e.g. kit-webinar/index.html),
-    with the Markdown extensions of mkdocs.yml, as the engine renders the page's own text."""
-    here = posixpath.dirname(built_page)
-    text = render_markdown(links, here, template=template, url_dir=here, official=(config.get("extra") or {}).get("official"))
-    return markdown_html(text, config)
-
-
-def markdown_html(text: str, config: dict[str, Any]) -> str:
-    """Markdown as HTML with the Markdown extensions of mkdocs.yml (snippets left out)."""
-    names: list[str] = []
-    configs: dict[str, Any] = {}
-    for item in config.get("markdown_extensions") or []:
-        if isinstance(item, dict):
-            for name, options in item.items():
-                names.append(name)
-                configs[name] = options or {}
-        else:
-            names.append(str(item))
-    names = [n for n in names if n != "pymdownx.snippets"]  # the templates include nothing
-    return python_markdown.markdown(text, extensions=names, extension_configs=configs)

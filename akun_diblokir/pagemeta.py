@@ -8,23 +8,22 @@
 - From these come the page's "Sumber" list and "Riwayat perubahan" section, the date of the
   newest source the page relies on, the site's change list (/pembaruan/) and its Atom feed.
 
-Knows nothing of MkDocs: akun_diblokir/hooks/changes.py adapts it, sources.check_page runs
-`check_meta` for either engine, scripts/facts.py (`make facts`) reads dates with it.
+Knows nothing of MkDocs: the content layer (content.py) renders with it for every engine,
+sources.check_page runs `check_meta`, scripts/facts.py (`make facts`) reads dates with it.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import yaml
 
+from akun_diblokir import templating
 from akun_diblokir.frontmatter import front_matter_lines, more_than_one_sentence
 from akun_diblokir.problems import Problem
 
@@ -36,9 +35,6 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 # docs/pembaruan.md holds this element where the list of every change goes; the MkDocs
 # hook replaces it in the Markdown, the post-build pipeline in a page another engine built.
 MARKER = '<div id="pembaruan-daftar"></div>'
-MARKER_BUILT = re.compile(r'<div id="?pembaruan-daftar"?\s*>\s*</div>')  # as written, or minified
-# The Sumber heading of a built page with no list after it: an engine that ran no hook.
-SUMBER_BUILT = re.compile(r'<h2\b[^>]*\bid="?sumber"?[\s>][^<]*(?:<(?!/h2>)[^<]*)*</h2>(?!\s*<ul)')
 # At the site's root: Material's bundle reads every <link rel="alternate"> as a language
 # version of the site and fetches sitemap.xml next to it, which exists only at the root.
 FEED_PATH = "feed.xml"
@@ -315,21 +311,16 @@ def check_meta(source: str, meta: Mapping[str, Any], path: str, registry: object
     return problems
 
 
-def _env() -> jinja2.Environment:
-    # Markdown, not HTML: the values are escaped with `| e` where they are text.
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False)
-
-
 def render_sources_section(cited: list[tuple[Source, str]], changes: list[Change], all_changes: str) -> str:
     """Markdown under the page's "## Sumber {#sumber}": its sources, then "Riwayat perubahan"."""
-    return _env().get_template("sumber-riwayat.md").render(
+    return templating.render("sumber-riwayat.md",
         cited=cited, changes=changes, date_text=format_date, all_changes=all_changes)
 
 
 def render_change_list(changes: list[Change], link: Any, feed: str) -> str:
     """Markdown for /pembaruan/: the feed's link `feed`, then every change of the site;
     `link(change)` is the link to the changed page."""
-    return _env().get_template("pembaruan-daftar.md").render(
+    return templating.render("pembaruan-daftar.md",
         changes=changes, date_text=format_date, link=link, feed=feed, feed_name=feed.rsplit("/", 1)[-1])
 
 
@@ -347,28 +338,3 @@ def read_pages(docs_dir: Path) -> list[tuple[str, str, dict[str, Any]]]:
     return pages
 
 
-def url_of(src: str) -> str:
-    """Site-relative URL of a docs page with directory URLs ("penyebab/", "faq/", "")."""
-    stem = src.removesuffix(".md")
-    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
-
-
-def render_built_page(text: str, *, src: str, title: str, meta: Mapping[str, Any], registry: Mapping[str, Source],
-                      changes: list[Change], to_html: Any) -> str:
-    """A page built by an engine that ran no hook: the Sumber list and "Riwayat perubahan"
-    after its Sumber heading, and on /pembaruan/ the list of every change, as the MkDocs hook
-    puts them into the Markdown. `to_html` turns Markdown into HTML as the engine does."""
-    here = url_of(src)  # "penyebab/data-palsu/": links are relative to the page's URL
-
-    def link(target_url: str) -> str:
-        rel = posixpath.relpath("/" + target_url, "/" + here)
-        if rel == ".":
-            return "./"
-        return rel + "/" if target_url == "" or target_url.endswith("/") else rel
-
-    if MARKER_BUILT.search(text):
-        listing = to_html(render_change_list(changes, lambda c: link(url_of(c.page)), link(FEED_PATH)))
-        text = MARKER_BUILT.sub(lambda _: listing, text, count=1)
-    cited = [(registry[key], about) for key, about in page_sources(meta) if key in registry]
-    section = to_html(render_sources_section(cited, page_changes(meta, src, title), link(url_of("pembaruan.md"))))
-    return SUMBER_BUILT.sub(lambda m: m.group(0) + section, text, count=1)

@@ -1,278 +1,245 @@
-"""The post-build pipeline: every step over a built site, in one order, in one place.
+"""Two verbs over a built site, as linters have them: `finish` changes it, `audit` only reads.
 
-    built site ──► slim: source maps out, unused lunr files out; theme bundle as the loader expects
-                   ─► redirect pages in Indonesian, _redirects, robots.txt (deploy)
-                   ▼
-    each page ──► read once ─► small SVGs inlined ─► orphan TOC label dropped (kit list if the engine left its marker) ─► theme guard ─► one parse (pagescan) ─► external links marked
-                   │             findings: contacts, inline code, inline script/style hashes,
-                   │             heading ids and redirects, words used
-                   ▼
-    site-wide ──► theme CSS pruned (words of all pages and scripts) ─► each page written once
-                   ─► SVG images and own scripts checked ─► _headers (CSP hashes) ─► published links reachable
+    engine build ──► finish: source maps and unused lunr files out; redirect pages in
+                     Indonesian, _redirects, robots.txt; feed.xml; the kit's QR code PNGs;
+                     each page: small SVGs inlined, orphan TOC label dropped, external links
+                     marked; theme CSS pruned to the words in use; _headers with CSP hashes
+                 ──► audit:  the sources (sources.py); the theme internals the overrides rely
+                     on; each page: contacts against the registry, inline code the CSP cannot
+                     allow, unclosed links, CSP hashes present in _headers; SVGs and the
+                     site's own scripts; published links still reachable
 
-Engine-independent: it needs the project's mkdocs.yml, docs/ and the built site directory.
-MkDocs runs it from its last post-build event (akun_diblokir/hooks/checks.py), any other
-engine through `python -m akun_diblokir check` (make build ENGINE=zensical). The state of
-one build lives in a `Build` object, nothing in module globals.
+`finish` is idempotent: finishing a finished site changes no byte. `audit` never writes, so
+it can check a deployed copy. Both need the project (mkdocs.yml, docs/) and the site folder;
+neither knows which engine built it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from akun_diblokir import contacts, deploy, external_links, headers, images, kit, pagemeta, publishedlinks, slim, theme_guard
-from akun_diblokir.config import load_config
-from akun_diblokir.contacts import Registry
+from akun_diblokir import (
+    contacts,
+    deploy,
+    external_links,
+    headers,
+    images,
+    kit,
+    pagemeta,
+    paths,
+    publishedlinks,
+    slim,
+    sources,
+    theme_guard,
+)
 from akun_diblokir.pagescan import PageScan, scan_page
-from akun_diblokir.problems import Problem, shown_path
+from akun_diblokir.problems import Problem
+from akun_diblokir.project import Project
 
 
-@dataclass
-class Build:
-    """One build: where things are, and what the pipeline found."""
-
-    config_file: Path
-    site_dir: Path
-    site_url: str = ""
-    docs_dir: Path = Path("docs")
-    theme_dir: Path | None = None  # the theme's custom_dir (overrides/)
-    registry: Registry | None = None
-    problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    _template_findings: dict[str, Problem] | None = None
-    _pages: list[tuple[str, str, dict]] | None = None  # (src, title, front matter) of docs/, read once
-
-    @property
-    def root(self) -> Path:
-        return self.config_file.parent
-
-    @classmethod
-    def from_config(cls, config_file: Path, site_dir: Path, site_url: str | None = None) -> Build:
-        config = load_config(config_file)
-        site_url = site_url if site_url is not None else str(config.get("site_url") or "")
-        build = cls(config_file=config_file, site_dir=site_dir, site_url=site_url)
-        try:
-            build.registry = contacts.registry_from_extra(config.get("extra") or {}, site_url, config_file)
-        except contacts.RegistryError as error:
-            build.problems.append(_raw_problem(str(error)))
-        docs = config.get("docs_dir") or "docs"
-        build.docs_dir = (config_file.parent / docs).resolve()
-        theme = config.get("theme") or {}
-        custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-        build.theme_dir = (config_file.parent / custom).resolve() if custom else None
-        return build
-
-    def shown(self, path: Path) -> str:
-        return shown_path(path, self.root)
-
-    def built(self, rel: str) -> str:
-        """How a built file is named in a message: site/x/index.html in the repository."""
-        return self.shown(self.site_dir / rel)
-
-    def source_of(self, rel: str) -> Path | None:
-        """The Markdown page a built HTML file comes from (directory or .html URLs)."""
-        stem = rel.removesuffix(".html")
-        stem = stem.removesuffix("/index") if stem.endswith("/index") else ("" if stem == "index" else stem)
-        for candidate in ([f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]):
-            path = self.docs_dir / candidate
-            if path.is_file():
-                return path
-        return None
-
-    def template_findings(self) -> dict[str, Problem]:
-        """Contact details written in the theme's templates (overrides/), by key: a finding of
-        a built page that is not in its Markdown comes from one of them."""
-        if self._template_findings is None:
-            self._template_findings = {}
-            if self.theme_dir and self.theme_dir.is_dir() and self.registry:
-                paths = sorted(self.theme_dir.rglob("*.html"))
-                for problem in contacts.check_markup_files(paths, root=self.root, registry=self.registry):
-                    self._template_findings.setdefault(problem.key, problem)
-        return self._template_findings
+def _html_pages(site: Path) -> list[tuple[str, Path]]:
+    return [(path.relative_to(site).as_posix(), path) for path in sorted(site.rglob("*.html"))]
 
 
-def _raw_problem(message: str) -> Problem:
-    """A message already in the `path:line: found; expected` form (e.g. RegistryError's)."""
-    path, line, rest = (message.split(":", 2) + ["", ""])[:3]
-    found, _, expected = rest.strip().partition("; ")
-    return Problem(path, int(line) if line.isdigit() else 1, found, expected)
-
-
-def run(build: Build) -> Build:
-    """Run every step on build.site_dir; problems and notes are collected in `build`."""
-    site = build.site_dir
-    own_host = urlsplit(build.site_url).netloc.lower()
-    base_path = urlsplit(build.site_url).path or "/"
-    marker = external_links.marker_html()
-
+def finish(project: Project, site: Path) -> list[str]:
+    """Run the post-build steps on `site`; returns notes (what was done)."""
+    notes: list[str] = []
     maps = slim.remove_source_maps(site)
     try:
         lunr = slim.remove_unused_lunr(site, slim.search_languages(site))
-    except slim.SlimError as error:
-        build.problems.append(_raw_problem(str(error)))
+    except slim.SlimError as error:  # audit reports the index it cannot read
+        notes.append(f"lunr files left as they are: {error}")
         lunr = 0
-    build.notes.append(f"removed {maps} source maps and {lunr} lunr files")
+    notes.append(f"removed {maps} source maps and {lunr} lunr files")
+    deploy.write_host_files(site, project.site_url, kit.redirect_maps(project.config))  # audit reports a missing target
+    _write_feed(project, site)
+    links, _ = project.kit
+    for link in links:
+        (site / link.png).parent.mkdir(parents=True, exist_ok=True)
+        (site / link.png).write_bytes(link.png_bytes)
 
-    words: set[str] = set()
-    prefixes: set[str] = set()
-    directions: set[str] = set()
-    style_hashes: set[str] = set()
-    for script in sorted(site.rglob("*.js")):
-        code = script.read_text(encoding="utf-8", errors="replace")
-        w, p, _ = slim.used_words(code, script=True)
-        words |= w
-        prefixes |= p
-        styles = headers.script_styles(code)
-        if styles is None:
-            build.problems.append(Problem(build.built(script.relative_to(site).as_posix()), 1,
-                                          "the script builds a <style> element whose text is not a string constant",
-                                          "expected a style sheet file, or a constant the CSP can allow by its hash"))
-        style_hashes.update(headers.csp_hash(text) for text in styles or ())
-
-    # Indonesian redirect pages (their inline script is hashed below), _redirects, robots.txt.
-    build.problems += deploy.write_host_files(site, build.site_url, kit.redirect_maps(load_config(build.config_file)))
-    if not (site / pagemeta.FEED_PATH).exists():  # the MkDocs hook writes it; other engines do not
-        _write_feed(build)
-
+    own_host = urlsplit(project.site_url).netloc.lower()
+    base_path = urlsplit(project.site_url).path or "/"
+    marker = external_links.marker_html()
+    words, prefixes, directions = _script_words(site)
     pages: dict[str, str] = {}
-    scans: dict[str, PageScan] = {}
-    script_hashes: set[str] = set()
-    guard_reported = False
-    build.problems += theme_guard.check_bundle(site, theme_dir=build.theme_dir, root=build.root)
-    for path in sorted(site.rglob("*.html")):
-        rel = path.relative_to(site).as_posix()
+    for rel, path in _html_pages(site):
         text = images.inline_small_svgs(path.read_text(encoding="utf-8"), rel, site, base_path)
         text = deploy.drop_orphan_toc_label(text)
-        if any(kit.marker_built(m).search(text) for m in kit.MARKERS):  # an engine without the MkDocs hook left a marker
-            text = _render_kit(build, rel, text)
-        if pagemeta.MARKER_BUILT.search(text) or pagemeta.SUMBER_BUILT.search(text):  # nor the sources hook
-            text = _render_sources(build, rel, text)
-        if not guard_reported:  # the theme's internals the overrides rely on (one page says it)
-            guard = theme_guard.check_page(text, page=build.built(rel), theme_dir=build.theme_dir, root=build.root)
-            build.problems += guard
-            guard_reported = bool(guard)
-        scan = scan_page(text, build.registry)
-        _report_contacts(build, rel, scan)
-        for code in scan.inline_code:
-            found, expected = headers.inline_code_problem(code)
-            source = build.source_of(rel)
-            origin = f" (page {build.shown(source)})" if source else ""
-            build.problems.append(Problem(build.built(rel), code.line, found + origin, expected))
-        if scan.unclosed_anchor:
-            build.problems.append(Problem(build.built(rel), scan.unclosed_anchor, "a link (<a>) that is never closed",
-                                          "expected </a>"))
-        script_hashes.update(headers.csp_hash(s) for s in scan.scripts)
-        style_hashes.update(headers.csp_hash(s) for s in scan.styles)
-        text = external_links.mark_external_links(text, scan.anchors, own_host, marker)
+        text = external_links.mark_external_links(text, scan_page(text, None).anchors, own_host, marker)
         w, _, d = slim.used_words(text, script=False)
         words |= w
         directions |= d
         pages[rel] = text
-        scans[rel] = scan
-
-    renamed = slim.prune_stylesheets(site, words, prefixes, directions, build.notes)
+    renamed = slim.prune_stylesheets(site, words, prefixes, directions, notes)
+    script_hashes: set[str] = set()
+    style_hashes = _script_style_hashes(site)
     for rel, text in pages.items():
         for old, new in renamed.items():
             text = text.replace(old, new)
-        (site / rel).write_text(text, encoding="utf-8")
-
-    if build.registry:
-        for svg in sorted(site.rglob("*.svg")):
-            rel = svg.relative_to(site).as_posix()
-            source = build.docs_dir / rel
-            name = build.shown(source) if source.is_file() else build.built(rel)
-            build.problems += contacts.check_html(svg.read_text(encoding="utf-8"), file=name, registry=build.registry)
-        # The site's own scripts, as text (docs/ and the theme folder; not the theme's bundle).
-        folders = [folder for folder in (build.docs_dir, build.theme_dir) if folder and folder.is_dir()]
-        scripts = [path for folder in folders for path in folder.rglob(f"*{contacts.SCRIPT_ASSETS}")]
-        build.problems += contacts.check_script_files(scripts, root=build.root, registry=build.registry)
-
+        path = site / rel
+        if path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        scan = scan_page(text, None)
+        script_hashes.update(headers.csp_hash(s) for s in scan.scripts)
+        style_hashes.update(headers.csp_hash(s) for s in scan.styles)
     headers.write_headers(site, script_hashes, style_hashes)
-    build.notes.append(f"wrote {headers.HEADERS_FILE} with {len(script_hashes)} script and {len(style_hashes)} style hashes")
+    notes.append(f"wrote {headers.HEADERS_FILE} with {len(script_hashes)} script and {len(style_hashes)} style hashes")
+    return notes
 
-    listing = build.root / publishedlinks.LIST_NAME
+
+def _script_words(site: Path) -> tuple[set[str], set[str], set[str]]:
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    for script in sorted(site.rglob("*.js")):
+        w, p, _ = slim.used_words(script.read_text(encoding="utf-8", errors="replace"), script=True)
+        words |= w
+        prefixes |= p
+    return words, prefixes, set()
+
+
+def _script_style_hashes(site: Path) -> set[str]:
+    """Hashes of the <style> texts the theme's scripts build from string constants."""
+    hashes: set[str] = set()
+    for script in sorted(site.rglob("*.js")):
+        hashes.update(headers.csp_hash(t) for t in headers.script_styles(script.read_text(encoding="utf-8", errors="replace")) or ())
+    return hashes
+
+
+def _write_feed(project: Project, site: Path) -> None:
+    url_of = {src: urljoin(project.site_url, paths.page_url(src)) for src, _, _ in project.pages}
+    feed = pagemeta.atom_feed(project.changes, site_url=project.site_url, site_name=str(project.config.get("site_name")),
+                              feed_url=urljoin(project.site_url, pagemeta.FEED_PATH), url_of=url_of)
+    path = site / pagemeta.FEED_PATH
+    if not path.is_file() or path.read_bytes() != feed:
+        path.write_bytes(feed)
+
+
+_CSP = re.compile(r"Content-Security-Policy:\s*(.*)")
+
+
+def audit(project: Project, site: Path, *, with_sources: bool = True) -> list[Problem]:
+    """Every check of the project on the built or deployed `site`; writes nothing."""
+    problems = sources.check_sources(project) if with_sources else []
+    registry = project.registry
+    if registry is None:
+        return unique(problems + project.problems)
+
+    def built(rel: str) -> str:
+        return project.shown(site / rel)
+
+    problems += theme_guard.check_bundle(site, theme_dir=project.theme_dir, root=project.root)
+    csp = _read_csp(site)
+    if csp is None:
+        problems.append(Problem(built(headers.HEADERS_FILE), 1, "no Content-Security-Policy in _headers",
+                                "expected the file that `python -m akun_diblokir finish` writes"))
+    for script in sorted(site.rglob("*.js")):
+        if headers.script_styles(script.read_text(encoding="utf-8", errors="replace")) is None:
+            problems.append(Problem(built(script.relative_to(site).as_posix()), 1,
+                                    "the script builds a <style> element whose text is not a string constant",
+                                    "expected a style sheet file, or a constant the CSP can allow by its hash"))
+    problems += _redirect_problems(project, site)
+    try:
+        slim.search_languages(site)
+    except slim.SlimError as error:
+        problems.append(Problem(built("search"), 1, str(error), "expected a search index the pipeline can read"))
+
+    scans: dict[str, PageScan] = {}
+    guard_reported = False
+    for rel, path in _html_pages(site):
+        text = path.read_text(encoding="utf-8")
+        if not guard_reported:  # the theme's internals the overrides rely on (one page says it)
+            guard = theme_guard.check_page(text, page=built(rel), theme_dir=project.theme_dir, root=project.root)
+            problems += guard
+            guard_reported = bool(guard)
+        scan = scan_page(text, registry)
+        scans[rel] = scan
+        problems += _contact_problems(project, site, rel, scan)
+        source = paths.source_of(rel, project.docs_dir)
+        origin = f" (page {project.shown(source)})" if source else ""
+        for code in scan.inline_code:
+            found, expected = headers.inline_code_problem(code)
+            problems.append(Problem(built(rel), code.line, found + origin, expected))
+        if scan.unclosed_anchor:
+            problems.append(Problem(built(rel), scan.unclosed_anchor, "a link (<a>) that is never closed", "expected </a>"))
+        if csp is not None:
+            for kind, texts in (("script-src", scan.scripts), ("style-src", scan.styles)):
+                for text_ in texts:
+                    if headers.csp_hash(text_) not in csp.get(kind, ()):
+                        problems.append(Problem(built(rel), 1, f"an inline {kind.split('-')[0]} whose hash is not in "
+                                                f"{headers.HEADERS_FILE}{origin}",
+                                                "expected every inline script and style allowed by its hash (run finish)"))
+
+    for svg in sorted(site.rglob("*.svg")):
+        rel = svg.relative_to(site).as_posix()
+        source = project.docs_dir / rel
+        name = project.shown(source) if source.is_file() else built(rel)
+        problems += contacts.check_html(svg.read_text(encoding="utf-8"), file=name, registry=registry)
+    folders = [folder for folder in (project.docs_dir, project.theme_dir) if folder and folder.is_dir()]
+    scripts = [path for folder in folders for path in folder.rglob(f"*{contacts.SCRIPT_ASSETS}")]
+    problems += contacts.check_script_files(scripts, root=project.root, registry=registry)
+
+    listing = project.root / publishedlinks.LIST_NAME
     if listing.is_file():
         try:
-            listed = publishedlinks.read_list(listing)
+            problems += publishedlinks.check(scans.get, publishedlinks.read_list(listing))
         except publishedlinks.ListError as error:
-            build.problems.append(_raw_problem(str(error)))
-        else:
-            for message in publishedlinks.check(scans.get, listed):
-                build.problems.append(_raw_problem(message))
-    return build
+            problems.append(error.problem)
+    return unique(problems)
 
 
-def _render_kit(build: Build, rel: str, text: str) -> str:
-    config = load_config(build.config_file)
-    links, problems = kit.read_links(config, config_file=build.config_file, docs_dir=build.docs_dir,
-                                     site_url=build.site_url)
-    build.problems += problems
-    for link in links:
-        (build.site_dir / link.png).parent.mkdir(parents=True, exist_ok=True)
-        (build.site_dir / link.png).write_bytes(link.png_bytes)
-    for marker, template in kit.MARKERS.items():
-        pattern = kit.marker_built(marker)
-        if pattern.search(text):
-            rendered = kit.render_html(links, rel, config, template)
-            text = pattern.sub(lambda _, rendered=rendered: rendered, text, count=1)
-    return text
+def _read_csp(site: Path) -> dict[str, set[str]] | None:
+    path = site / headers.HEADERS_FILE
+    match = _CSP.search(path.read_text(encoding="utf-8")) if path.is_file() else None
+    if match is None:
+        return None
+    policy: dict[str, set[str]] = {}
+    for directive in match.group(1).split(";"):
+        name, *values = directive.split()
+        policy[name] = set(values)
+    return policy
 
 
-def _docs_pages(build: Build) -> list[tuple[str, str, dict]]:
-    if build._pages is None:
-        build._pages = pagemeta.read_pages(build.docs_dir)
-    return build._pages
+def _redirect_problems(project: Project, site: Path) -> list[Problem]:
+    problems = []
+    maps = kit.redirect_maps(project.config)
+    for directory_urls in (True, False):
+        entries = deploy.redirects(maps, directory_urls)
+        if all((site / e.target_file).is_file() for e in entries):
+            return []
+    for entry in deploy.redirects(maps, True):
+        if not (site / entry.target_file).is_file():
+            problems.append(Problem("mkdocs.yml", 1, f"redirect_maps: /{entry.source} leads to {entry.target_file}, "
+                                    "which the build did not write", "expected a page of docs/"))
+    return problems
 
 
-def _write_feed(build: Build) -> None:
-    config = load_config(build.config_file)
-    site_url = build.site_url or str(config.get("site_url") or "")
-    pages = _docs_pages(build)
-    feed = pagemeta.atom_feed(pagemeta.all_changes(pages), site_url=site_url, site_name=str(config.get("site_name")),
-                              feed_url=urljoin(site_url, pagemeta.FEED_PATH),
-                              url_of={src: urljoin(site_url, pagemeta.url_of(src)) for src, _, _ in pages})
-    (build.site_dir / pagemeta.FEED_PATH).write_bytes(feed)
-
-
-def _render_sources(build: Build, rel: str, text: str) -> str:
-    """The Sumber list, "Riwayat perubahan" and the /pembaruan/ list, as the MkDocs hook adds them."""
-    source = build.source_of(rel)
-    if source is None:
-        return text
-    config = load_config(build.config_file)
-    raw = (config.get("extra") or {}).get("sources")
-    registry = {} if pagemeta.registry_problems(raw) else pagemeta.load_registry(raw)
-    pages = _docs_pages(build)
-    src = source.relative_to(build.docs_dir).as_posix()
-    title, meta = next(((t, m) for s, t, m in pages if s == src), ("", {}))
-    return pagemeta.render_built_page(text, src=src, title=title, meta=meta, registry=registry,
-                                      changes=pagemeta.all_changes(pages),
-                                      to_html=lambda markdown: kit.markdown_html(markdown, config))
-
-
-def _report_contacts(build: Build, rel: str, scan: PageScan) -> None:
+def _contact_problems(project: Project, site: Path, rel: str, scan: PageScan) -> list[Problem]:
     """A built page's contact findings, named where the author fixes them: the page's
     Markdown (read only now, for its lines), else the theme template, else the built file."""
-    if not scan.contacts or build.registry is None:
-        return
-    source = build.source_of(rel)
+    registry = project.registry
+    if not scan.contacts or registry is None:
+        return []
+    problems: list[Problem] = []
+    source = paths.source_of(rel, project.docs_dir)
     in_source: set[str] = set()
     if source is not None:
-        for problem in contacts.check_markdown(source.read_text(encoding="utf-8"), file=build.shown(source),
-                                               registry=build.registry):
+        for problem in contacts.check_markdown(source.read_text(encoding="utf-8"), file=project.shown(source),
+                                               registry=registry):
             in_source.add(problem.key)
-            build.problems.append(problem)
-    templates = build.template_findings()
+            problems.append(problem)
+    templates = project.template_findings
     for line, verdict in scan.contacts:
         if verdict.key in in_source:
             continue
         if verdict.key in templates:
-            build.problems.append(templates[verdict.key])
+            problems.append(templates[verdict.key])
         else:
-            origin = f" (page {build.shown(source)})" if source else ""
-            build.problems.append(Problem(build.built(rel), line, verdict.found + origin, verdict.expected, verdict.key))
+            origin = f" (page {project.shown(source)})" if source else ""
+            problems.append(Problem(project.shown(site / rel), line, verdict.found + origin, verdict.expected, verdict.key))
+    return problems
 
 
 def unique(problems: list[Problem]) -> list[Problem]:

@@ -28,3 +28,11 @@ def shown_path(path: Path, root: Path) -> str:
 
 def line_at(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
+
+
+def parse_problem(message: str) -> Problem:
+    """A message already in the `path:line: found; expected` form (an exception's text)."""
+    path, line, rest = (message.split(":", 2) + ["", ""])[:3]
+    found, _, expected = rest.strip().partition("; ")
+    return Problem(path, int(line) if line.strip().isdigit() else 1, found.strip() or message,
+                   expected or "expected a valid entry")

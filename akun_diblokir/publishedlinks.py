@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from akun_diblokir.pagescan import PageScan, scan_page
+from akun_diblokir.problems import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 LIST_NAME = "published-links.txt"
@@ -36,7 +37,9 @@ class Listed:
 
 
 class ListError(ValueError):
-    pass
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
 
 
 def read_list(path: Path = LIST_FILE) -> list[Listed]:
@@ -49,13 +52,11 @@ def read_list(path: Path = LIST_FILE) -> list[Listed]:
             continue
         page, _, fragment = line.partition("#")
         if not page.startswith("/") or "//" in page or " " in line or (fragment == "" and "#" in line):
-            raise ListError(
-                f"{path.name}:{number}: found {raw!r}; expected a site path such as /pemulihan/email/ or "
-                f"/pemulihan/email/#kirim"
-            )
+            raise ListError(Problem(path.name, number, f"found {raw!r}",
+                                    "expected a site path such as /pemulihan/email/ or /pemulihan/email/#kirim"))
         if line in seen:
-            raise ListError(f"{path.name}:{number}: {line} is already listed on line {seen[line]}; "
-                            "expected each link once")
+            raise ListError(Problem(path.name, number, f"{line} is already listed on line {seen[line]}",
+                                    "expected each link once"))
         seen[line] = number
         links.append(Listed(number, line))
     return links
@@ -118,18 +119,17 @@ def resolve(site: Path | Pages, link: str) -> tuple[str | None, str]:
     return f"more than {_MAX_HOPS} redirects (a loop?) starting at {link}", link
 
 
-def check(site: Path | Pages, links: list[Listed] | list[str]) -> list[str]:
-    """One message per listed link that does not reach an existing page and heading:
-    `published-links.txt:12: /x/ is broken: no page at /x/; expected ...`."""
+def check(site: Path | Pages, links: list[Listed] | list[str]) -> list[Problem]:
+    """One problem per listed link that does not reach an existing page and heading."""
     pages = site_pages(site) if isinstance(site, Path) else site
     problems = []
     for item in links:
         listed = item if isinstance(item, Listed) else Listed(0, item)
         problem, _ = resolve(pages, listed.link)
         if problem:
-            where = f"{LIST_NAME}:{listed.line}: " if listed.line else ""
-            problems.append(f"{where}{listed.link} is broken: {problem}; expected every published link to keep "
-                            "working (restore the page or heading, or add a redirect)")
+            problems.append(Problem(LIST_NAME, listed.line or 1, f"{listed.link} is broken: {problem}",
+                                    "expected every published link to keep working (restore the page or heading, "
+                                    "or add a redirect)"))
     return problems
 
 
@@ -179,7 +179,7 @@ def main() -> int:
         print(f"# {LIST_FILE.name} lists every page, heading and redirect of the site.")
     if broken:
         print(f"# {len(broken)} listed link(s) broken: restore them or add a redirect.", file=sys.stderr)
-        print("\n".join(broken), file=sys.stderr)
+        print("\n".join(map(str, broken)), file=sys.stderr)
         return 1
     return 0
 

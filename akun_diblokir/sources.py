@@ -1,6 +1,7 @@
-"""Checks of the sources alone (no build): the registry, and every page's front matter and
-relative links. `make check` and `python -m akun_diblokir check` run them; the MkDocs
-adapter runs the page checks page by page while `mkdocs serve` rebuilds."""
+"""Checks of the sources alone (no build): mkdocs.yml's registries and kit, and every page's
+front matter, relative links, Sumber heading and first paragraph. Every entry point runs
+the same rules: the MkDocs adapter page by page while `mkdocs serve` rebuilds, `python -m
+akun_diblokir check` and `audit` over all of docs/."""
 
 from __future__ import annotations
 
@@ -8,56 +9,82 @@ import datetime
 from pathlib import Path
 from typing import Any
 
-from akun_diblokir import contacts, frontmatter, mdlinks, pagemeta, theme_guard
-from akun_diblokir.config import key_line, load_config
-from akun_diblokir.problems import Problem, shown_path
+from akun_diblokir import contacts, content, frontmatter, help_bar, kit, mdlinks, pagemeta, theme_guard
+from akun_diblokir.config import key_line
+from akun_diblokir.problems import Problem
+from akun_diblokir.project import Project
+
+SUMBER_LINE = "## Sumber {#sumber}"
 
 
-def check_page(
-    source: str, *, src_uri: str, path: str, docs_dir: Path, source_registry: object = None
-) -> tuple[list[Problem], dict[str, Any]]:
-    """Problems of one page's source, and its front matter as read. `source_registry` is
-    extra.sources of mkdocs.yml, which the page's `sources` must name (pagemeta.py)."""
+def check_page(source: str, *, src_uri: str, path: str, project: Project) -> tuple[list[Problem], dict[str, Any]]:
+    """Problems of one page's source, and its front matter as read."""
     problems, meta = frontmatter.check_front_matter(source, path)
     if meta:
         today = datetime.datetime.now(datetime.UTC).date()
-        problems += pagemeta.check_meta(source, meta, path, source_registry, today)
-    return problems + mdlinks.check_links(source, src_uri=src_uri, path=path, docs_dir=docs_dir), meta
+        problems += pagemeta.check_meta(source, meta, path, project.extra.get("sources"), today)
+    problems += mdlinks.check_links(source, src_uri=src_uri, path=path, docs_dir=project.docs_dir)
+    problems += _sumber_problems(source, path)
+    if help_bar.in_scope(src_uri):
+        problems += help_bar.check(source, path)
+    return problems, meta
 
 
-def source_registry_problems(config_file: Path) -> list[Problem]:
-    """extra.sources of mkdocs.yml: the sources pages may cite (pagemeta.py)."""
-    raw = (load_config(config_file).get("extra") or {}).get("sources")
-    return [Problem("mkdocs.yml", key_line(config_file, f"extra.sources.{key}" if key else "extra.sources"),
-                    *message.split("; ", 1)) for key, message in pagemeta.registry_problems(raw)]
+def _sumber_problems(source: str, path: str) -> list[Problem]:
+    """Each page ends with the Sumber heading: the content layer renders its list there."""
+    headings = list(content.SUMBER_HEADING.finditer(source))
+    if not headings:
+        return [Problem(path, source.count("\n") + 1, f"no line '{SUMBER_LINE}'",
+                        "expected it as the page's last heading (its list comes from front matter 'sources')")]
+    tail = source[headings[-1].end():]
+    if tail.strip():
+        first = headings[-1].end() + len(tail) - len(tail.lstrip())
+        return [Problem(path, source.count("\n", 0, first) + 1, f"text after '{SUMBER_LINE}'",
+                        "expected nothing after it (the list is rendered from front matter 'sources')")]
+    return []
 
 
-def registry_problems(config_file: Path) -> list[Problem]:
-    """Allowlist entries the deny rules always refuse (the registry's own errors stop the build)."""
-    config = load_config(config_file)
-    try:
-        registry = contacts.registry_from_extra(config.get("extra") or {}, config.get("site_url"), config_file)
-    except contacts.RegistryError:
-        return []  # reported by the pipeline (Build.from_config)
-    line = key_line(config_file, f"extra.{contacts.REGISTRY_KEY}.cited_hosts")
-    return [Problem("mkdocs.yml", line, *message.split("; ", 1)) for message in registry.config_problems()]
+def config_problems(project: Project) -> list[Problem]:
+    """mkdocs.yml: allowlist entries the deny rules refuse, the source registry, the copied
+    theme partials, the webinar kit's entries, and each kit marker on exactly one page."""
+    registry = project.registry  # first: a broken registry adds its problem to project.problems
+    problems = list(project.problems)
+    if registry is not None:
+        line = key_line(project.config_file, f"extra.{contacts.REGISTRY_KEY}.cited_hosts")
+        problems += [Problem("mkdocs.yml", line, *message.split("; ", 1)) for message in registry.config_problems()]
+    for key, message in pagemeta.registry_problems(project.extra.get("sources")):
+        found, _, expected = message.partition("; ")
+        problems.append(Problem("mkdocs.yml", key_line(project.config_file, f"extra.sources.{key}" if key else "extra.sources"),
+                                found, expected or "expected a valid source entry"))
+    problems += theme_guard.check_copied_partials(project.theme_dir, project.root)
+    problems += project.kit[1]
+    problems += _marker_problems(project)
+    return problems
 
 
-def theme_problems(config_file: Path) -> list[Problem]:
-    """The copied Material partials still match the installed theme (theme_guard.py)."""
-    theme = load_config(config_file).get("theme") or {}
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-    theme_dir = (config_file.parent / custom).resolve() if custom else None
-    return theme_guard.check_copied_partials(theme_dir, config_file.parent)
+def _marker_problems(project: Project) -> list[Problem]:
+    pages = sorted(project.docs_dir.rglob("*.md"))
+    texts = {page: page.read_text(encoding="utf-8") for page in pages}
+    problems = []
+    for marker in kit.MARKERS:
+        holders = [project.shown(page) for page, text in texts.items() if marker in text]
+        if len(holders) != 1:
+            where = holders[1] if len(holders) > 1 else "docs/kit-webinar.md"
+            problems.append(Problem(where, 1, f"the marker {marker} is on {holders or 'no page'}",
+                                    "expected it on exactly one page (docs/kit-webinar.md or docs/selebaran.md)"))
+    return problems
 
 
-def check_sources(config_file: Path) -> list[Problem]:
-    config = load_config(config_file)
-    root = config_file.parent
-    docs_dir = (root / (config.get("docs_dir") or "docs")).resolve()
-    problems = registry_problems(config_file) + theme_problems(config_file) + source_registry_problems(config_file)
-    cited = (config.get("extra") or {}).get("sources")
-    for page in sorted(docs_dir.rglob("*.md")):
-        problems += check_page(page.read_text(encoding="utf-8"), src_uri=page.relative_to(docs_dir).as_posix(),
-                               path=shown_path(page, root), docs_dir=docs_dir, source_registry=cited)[0]
+def check_sources(project: Project) -> list[Problem]:
+    problems = config_problems(project)
+    for page in sorted(project.docs_dir.rglob("*.md")):
+        problems += check_page(page.read_text(encoding="utf-8"), src_uri=page.relative_to(project.docs_dir).as_posix(),
+                               path=project.shown(page), project=project)[0]
+    return problems
+
+
+def check_config_file(config_file: Path) -> list[Problem]:
+    """The sources of the project of `config_file`."""
+    project = Project.load(config_file)
+    problems = check_sources(project)
     return problems

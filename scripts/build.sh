@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Build the site with ENGINE (mkdocs or zensical) into SITE_DIR: `make build [ENGINE=...]`.
-# MkDocs runs the project's checks itself (akun_diblokir/hooks/); Zensical runs no hook, so
-# its output goes through the same source checks and post-build pipeline afterwards
-# (python -m akun_diblokir check), which fail with the same messages.
+# Either engine renders the pages through the project's Markdown extension (the content
+# layer); then the same two verbs run on its output: `finish` (post-build steps, idempotent)
+# and `audit` (every check, read-only), which fail with the same messages for both engines.
+# MkDocs runs both already from the project's plugin; running them again changes nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 engine="${1:-mkdocs}"
@@ -16,10 +17,11 @@ case "$engine" in
     # Zensical writes into site_dir of mkdocs.yml (site/) and reads `strict: true` there.
     "$bin/zensical" build --clean -f mkdocs.yml
     if [ "$site_dir" != "site" ]; then rm -rf "$site_dir"; mv site "$site_dir"; fi
-    "$bin/python" -m akun_diblokir check --site "$site_dir"
+    "$bin/python" -m akun_diblokir finish "$site_dir"
     ;;
   *)
     echo "error: ENGINE=$engine is not known; expected mkdocs or zensical" >&2
     exit 2
     ;;
 esac
+"$bin/python" -m akun_diblokir audit "$site_dir"
