@@ -1,6 +1,6 @@
 # The commands of the README. Each does all of its own set-up.
-# Material prints a notice about MkDocs 2 on every build; the README explains the portability plan.
-export NO_MKDOCS_2_WARNING := 1
+# Material prints its end-of-life notice (5 May 2027) on every build: it stays visible, and
+# decisions/engines.md says what the project does about it.
 .PHONY: serve test check lint build offline links facts bench clean handout
 # The engine that builds the HTML: mkdocs (default) or zensical. The project's checks and
 # post-build steps (akun_diblokir/) run on the output of either.
@@ -22,11 +22,11 @@ check:  ## Fast feedback while writing (under a minute): ruff, the sources, one 
 	scripts/setup-env.sh --inexact --group test
 	.venv/bin/ruff check .
 	.venv/bin/python -m akun_diblokir check
-	.venv/bin/python -m pytest -q -m "not browser and not builds" $(PYTEST_ARGS)
+	.venv/bin/python -m pytest -q -m "sources or site" $(PYTEST_ARGS)
 
 # Canonical URLs, link previews, QR codes, the sitemap and robots.txt are absolute: a deploy
 # build must know its address (serve, check and test set their own).
-build:  ## Build the site into site/ for SITE_URL (required; ENGINE=zensical: with Zensical, then the same checks)
+build:  ## Build the site into site/ for SITE_URL (required): the engine (ENGINE=mkdocs or zensical), then finish, then audit
 	@scripts/require-site-url.sh
 	scripts/setup-env.sh --inexact $(if $(filter zensical,$(ENGINE)),--group test)
 	scripts/build.sh $(ENGINE) "$(SITE_DIR)"
@@ -42,7 +42,7 @@ handout:  ## Handout for trainers (SITE_URL required): dist/selebaran.pdf (A4, o
 
 links:  ## Print the pages, headings and redirects missing from published-links.txt (append them)
 	scripts/setup-env.sh --inexact --group test
-	.venv/bin/python tests/publishedlinks.py
+	.venv/bin/python -m akun_diblokir.publishedlinks
 
 facts:  ## Pages by the date they were last checked against their sources (oldest first), and each source's date; never fails on the calendar
 	scripts/setup-env.sh --inexact

@@ -13,6 +13,8 @@ ready to append, then any listed link that is broken.
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -157,21 +159,22 @@ def missing_from_list(site_dir: Path, listed: list[Listed]) -> list[str]:
 
 
 def main() -> int:
-    sys.path.insert(0, str(ROOT / "tests"))
-    from sitetools import build_site
-
+    """`make links`: build the site into a temporary folder, then list what the list lacks."""
     try:
         listed = read_list()
     except ListError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory() as tmp:
-        result = build_site(ROOT, Path(tmp) / "site", "http://127.0.0.1:8000/")
-        if result.returncode != 0:
-            print(f"error: the strict build failed:\n{result.output}", file=sys.stderr)
+        site = Path(tmp) / "site"
+        env = dict(os.environ, SITE_URL="http://127.0.0.1:8000/", VENV=str(Path(sys.executable).parent.parent))
+        built = subprocess.run(["bash", str(ROOT / "scripts" / "build.sh"), "mkdocs", str(site)], cwd=ROOT, env=env,
+                               capture_output=True, text=True)
+        if built.returncode != 0:
+            print(f"error: the strict build failed:\n{built.stdout}{built.stderr}", file=sys.stderr)
             return 1
-        missing = missing_from_list(result.site_dir, listed)
-        broken = check(result.site_dir, listed)
+        missing = missing_from_list(site, listed)
+        broken = check(site, listed)
     if missing:
         print(f"# {len(missing)} link(s) the site has that {LIST_FILE.name} lacks; append them:")
         print("\n".join(missing))

@@ -11,7 +11,7 @@ from typing import Any
 
 from akun_diblokir import contacts, content, frontmatter, help_bar, kit, mdlinks, pagemeta, theme_guard
 from akun_diblokir.config import key_line
-from akun_diblokir.problems import Problem
+from akun_diblokir.problems import Problem, line_at
 from akun_diblokir.project import Project
 
 SUMBER_LINE = "## Sumber {#sumber}"
@@ -67,10 +67,10 @@ def _marker_problems(project: Project) -> list[Problem]:
     texts = {page: page.read_text(encoding="utf-8") for page in pages}
     problems = []
     for marker in kit.MARKERS:
-        holders = [project.shown(page) for page, text in texts.items() if marker in text]
+        holders = [(project.shown(page), line_at(text, text.index(marker))) for page, text in texts.items() if marker in text]
         if len(holders) != 1:
-            where = holders[1] if len(holders) > 1 else "docs/kit-webinar.md"
-            problems.append(Problem(where, 1, f"the marker {marker} is on {holders or 'no page'}",
+            where, line = holders[1] if len(holders) > 1 else ("mkdocs.yml", key_line(project.config_file, "extra.webinar_links"))
+            problems.append(Problem(where, line, f"the marker {marker} is on {[h for h, _ in holders] or 'no page'}",
                                     "expected it on exactly one page (docs/kit-webinar.md or docs/selebaran.md)"))
     return problems
 

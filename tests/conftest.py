@@ -1,37 +1,31 @@
 """Session fixtures: the site is built once, strictly, and served on loopback.
 
-Every test gets one marker from what it uses (pyproject.toml registers them), so that
-`make check` can leave out the slow ones; a test may also carry one explicitly:
-- `browser`: drives headless Chromium (the `browser` fixture);
-- `builds`: builds a copy of the project of its own (copy_project, build_site, zensical);
-- `site`: reads the session's one strict build (`site`, `site_dir`);
-- `sources`: reads the sources only (docs/, mkdocs.yml), no build.
+Every test has one tier (pyproject.toml registers them), so that `make check` can leave out
+the slow ones:
+- `browser`: drives headless Chromium (it uses the `browser` fixture: given here);
+- `builds`: builds a copy of the project of its own: marked explicitly with
+  `@pytest.mark.builds`; sitetools refuses to build for a test without that mark;
+- `site`: reads the session's one strict build (`site`, `site_dir`: given here);
+- `sources`: everything else, reading the sources only (docs/, mkdocs.yml).
 """
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sitetools
 from playwright.sync_api import Browser, sync_playwright
 from sitetools import ROOT, LoopbackServer, build_site, chromium_path
 
 _KINDS = ("browser", "builds", "site", "sources")
-_BUILDS = ("copy_project(", "build_site(", "zensical_build(", "zensical_site", "subprocess.run(")
 
 
 def _kind(item: pytest.Item) -> str:
     fixtures = set(getattr(item, "fixturenames", ()))
     if "browser" in fixtures:
         return "browser"
-    try:
-        source = inspect.getsource(item.function)  # type: ignore[attr-defined]
-    except (OSError, TypeError, AttributeError):
-        source = ""
-    if any(mark in source for mark in _BUILDS) or fixtures & {"zensical_site", "engine_site"}:
-        return "builds"
     if fixtures & {"site", "site_dir"}:
         return "site"
     return "sources"
@@ -43,12 +37,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(_kind(item))
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    # What sitetools checks before it builds a copy of the project (or the session's site).
+    sitetools.RUNNING_TIERS.clear()
+    sitetools.RUNNING_TIERS.update(kind for kind in _KINDS if item.get_closest_marker(kind))
+    return (yield)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LoopbackServer]:
     """The real site: strict build into a temp dir, served over HTTP on loopback."""
     site_dir = tmp_path_factory.mktemp("site")
     server = LoopbackServer(site_dir)
-    result = build_site(ROOT, site_dir, server.url)
+    result = build_site(ROOT, site_dir, server.url, session=True)
     if result.returncode != 0:
         server.stop()
         pytest.fail(f"strict build failed:\n{result.output}", pytrace=False)

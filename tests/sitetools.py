@@ -26,6 +26,16 @@ VENV_BIN = Path(sys.executable).parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "akun_diblokir", "published-links.txt")
 
 
+# The tiers of the running test (conftest.py): only `builds` and `browser` tests build copies.
+RUNNING_TIERS: set[str] = set()
+
+
+def _may_build(what: str) -> None:
+    if RUNNING_TIERS and not RUNNING_TIERS & {"builds", "browser"}:
+        raise AssertionError(f"{what} in a test of tier {sorted(RUNNING_TIERS)}; expected @pytest.mark.builds on "
+                             "a test that builds a copy of the project (make check leaves those out)")
+
+
 @dataclass
 class BuildResult:
     returncode: int
@@ -34,9 +44,11 @@ class BuildResult:
 
 
 def build_site(
-    project: Path, site_dir: Path, site_url: str, *, tool: str = "mkdocs", timeout: float = 300
+    project: Path, site_dir: Path, site_url: str, *, tool: str = "mkdocs", timeout: float = 300, session: bool = False
 ) -> BuildResult:
-    """Run a real strict build of `project` into `site_dir`."""
+    """Run a real strict build of `project` into `site_dir` (`session`: the session's one build)."""
+    if not session:
+        _may_build("build_site()")
     env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
     cmd = [str(VENV_BIN / tool), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
     proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=timeout)
@@ -53,6 +65,7 @@ def failed_build_output(project: Path, site_dir: Path) -> str:
 
 def copy_project(dest: Path) -> Path:
     """Copy what a build reads into `dest`, so a test can change it safely."""
+    _may_build("copy_project()")
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part

@@ -8,12 +8,14 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
 from sitetools import ROOT, build_site, copy_project, page_urls
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import add_articles
 
 
+@pytest.mark.builds
 def test_synthetic_articles_pass_the_strict_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     paths = add_articles(project, 3)

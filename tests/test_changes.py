@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import feedparser
+import pytest
 from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 from playwright.sync_api import Browser
@@ -175,6 +176,7 @@ def test_atom_feed_has_every_change_dated_titled_and_linked_to_a_live_page(
         assert [urljoin(url, a["href"]) for a in links] == expected, f"{url}: {links}"
 
 
+@pytest.mark.builds
 def test_bad_sources_changes_and_registry_fail_the_build_naming_file_and_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     faq = project / "docs" / "faq.md"
@@ -199,6 +201,7 @@ def test_bad_sources_changes_and_registry_fail_the_build_naming_file_and_line(tm
     assert re.search(rf"docs/faq\.md:{tail_line}: text after '## Sumber {{#sumber}}'; expected nothing", out), out
 
 
+@pytest.mark.builds
 def test_make_facts_lists_the_oldest_checked_page_first_and_never_fails(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "kontak.md"

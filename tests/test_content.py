@@ -161,6 +161,7 @@ def test_every_built_page_shows_title_description_and_last_checked_date(
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.builds
 def test_page_with_a_missing_or_bad_field_fails_the_build_naming_file_line_and_field(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
 

@@ -62,6 +62,7 @@ def broken_copy(dest: Path) -> tuple[Path, dict[str, int]]:
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.builds
 def test_every_fault_fails_the_build_of_either_engine_naming_file_and_line(tmp_path: Path, engine: str) -> None:
     project, lines = broken_copy(tmp_path / "project")
     code, out = engine_build(project, engine, tmp_path / "site")
@@ -109,6 +110,7 @@ def test_both_engines_output_a_policy_that_allows_their_inline_scripts_and_chrom
         assert not problems, "\n".join(problems)
 
 
+@pytest.mark.builds
 def test_both_engines_show_the_sources_the_change_notes_and_the_feed(engine_site: Path) -> None:
     """The Sumber list, "Riwayat perubahan" and /pembaruan/ come from the MkDocs hook
     or, with another engine, from the post-build pipeline; feed.xml is written either way."""

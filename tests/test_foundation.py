@@ -22,6 +22,7 @@ def test_sitemap_lists_pages(site: LoopbackServer, site_dir: Path) -> None:
     assert all(u.startswith(site.url) for u in urls), urls
 
 
+@pytest.mark.builds
 def test_linkchecker_finds_no_broken_link_or_anchor(site: LoopbackServer, tmp_path: Path) -> None:
     config = tmp_path / "linkcheckerrc"
     # AnchorCheck makes linkchecker verify every #fragment against the target page.
@@ -67,6 +68,7 @@ def test_every_page_loads_without_leaving_loopback_or_console_error(
     ],
     ids=["missing-page", "missing-heading"],
 )
+@pytest.mark.builds
 def test_strict_build_fails_on_broken_markdown_link(tmp_path: Path, link: str, expected: str) -> None:
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "index.md"

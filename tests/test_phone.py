@@ -324,7 +324,7 @@ def test_the_journey_takes_one_tap(site: LoopbackServer, browser: Browser) -> No
 
 
 def test_dark_palette_without_javascript_matches_the_dark_palette(site: LoopbackServer, browser: Browser) -> None:
-    """extra.css copies Material's dark ("slate") variables for readers without JavaScript
+    """base.css copies Material's dark ("slate") variables for readers without JavaScript
     whose system is dark: they must see what the theme's script shows them."""
     probes = {
         "body": "body",
@@ -392,6 +392,7 @@ def test_recovery_path_is_a_list_of_linked_steps(site: LoopbackServer, site_dir:
             assert f'id="{anchor}"' in target.read_text(encoding="utf-8") or f"id={anchor}" in target.read_text(encoding="utf-8"), url
 
 
+@pytest.mark.builds
 def test_a_help_bar_page_without_a_first_paragraph_fails_the_build(tmp_path: Path) -> None:
     """The help bar goes after the first paragraph: a cause page that starts with a list
     instead fails the strict build, naming the file and line."""

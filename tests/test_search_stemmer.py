@@ -277,11 +277,12 @@ def test_pages_are_found_by_the_name_the_menu_gives_them(site_dir: Path) -> None
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        ("asset", ["search_id.py", "lunr.id.min.js"]),
-        ("lang", ["mkdocs.yml", "lang:", "search_id.py"]),
+        ("asset", ["mkdocs.yml", "lunr.id.min.js"]),
+        ("lang", ["mkdocs.yml", "lang:", "akun_diblokir"]),
     ],
     ids=["missing-lunr-id", "search-lang-set"],
 )
+@pytest.mark.builds
 def test_build_fails_clearly_on_broken_search_setup(tmp_path: Path, change: str, expected: list[str]) -> None:
     project = copy_project(tmp_path / "project")
     if change == "asset":

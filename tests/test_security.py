@@ -182,6 +182,7 @@ def test_site_served_with_its_own_headers_shows_no_csp_violation(
         assert page.evaluate("window.injected") is None
 
 
+@pytest.mark.builds
 def test_build_fails_on_inline_code_the_policy_would_block(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "tentang.md"
@@ -192,5 +193,5 @@ def test_build_fails_on_inline_code_the_policy_would_block(tmp_path: Path) -> No
     )
     result = build_site(project, tmp_path / "out", "http://127.0.0.1:8000/")
     assert result.returncode != 0, result.output
-    for expected in ("tentang.md", "tentang/index.html", "onclick", "inline event handler", "style", "extra.css"):
+    for expected in ("tentang.md", "tentang/index.html", "onclick", "inline event handler", "style", "docs/assets/stylesheets/"):
         assert expected in result.output, f"{expected!r} not in:\n{result.output}"

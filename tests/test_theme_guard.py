@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from sitetools import ROOT, build_site, copy_project
 
 from akun_diblokir import slim, theme_guard
@@ -48,6 +49,7 @@ def test_a_bundle_that_no_longer_does_what_the_loader_wraps_is_named(tmp_path: P
     assert all(p.file == "overrides/partials/lazy-scripts.html" and p.line > 1 for p in problems), problems
 
 
+@pytest.mark.builds
 def test_changed_theme_internals_fail_the_build_naming_them(tmp_path: Path) -> None:
     """One build of a copy with two simulated theme changes: the copied partial edited, and
     the bundle's script tag written differently (as a Material update could)."""
@@ -80,8 +82,8 @@ def test_a_style_sheet_the_pruner_cannot_read_ships_as_it_was(tmp_path: Path) ->
     broken = ".md-a{color:red}}.md-b{color:blue}"  # one '}' too many
     (folder / "main.0123abcd.min.css").write_text(broken, encoding="utf-8")
     (folder / "palette.0123abcd.min.css").write_text(".md-a{color:red}.md-unused{color:blue}", encoding="utf-8")
-    # A sheet that is not pruned declaring a property nothing uses (extra.css repeats some).
-    (folder / "extra.css").write_text(":root{--md-nothing:1}", encoding="utf-8")
+    # A sheet that is not pruned declaring a property nothing uses (base.css repeats some).
+    (folder / "base.css").write_text(":root{--md-nothing:1}", encoding="utf-8")
     notes: list[str] = []
     renamed = slim.prune_stylesheets(tmp_path, {"md-a"}, (), set(), notes)
     assert (folder / "main.0123abcd.min.css").read_text(encoding="utf-8") == broken

@@ -11,7 +11,6 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin
 
-import publishedlinks
 import pypdfium2
 import pytest
 import zxingcpp
@@ -22,6 +21,7 @@ from pypdf import PdfReader
 from sitetools import ROOT, LoopbackServer, html_files, mkdocs_config
 
 from akun_diblokir import deploy as deploy_files
+from akun_diblokir import publishedlinks
 
 DEPLOY_URL = "https://panduan.example.org/"
 
@@ -154,6 +154,7 @@ def _make(*args: str, env: dict[str, str], cwd: Path = ROOT, timeout: float = 30
 
 
 @pytest.mark.builds  # runs `make build` (a subprocess the marker rule cannot see through _make)
+@pytest.mark.builds
 def test_make_build_without_site_url_stops_with_one_sentence_and_builds_with_it(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     out = tmp_path / "site"
