@@ -4,21 +4,28 @@ is there with its content. Zensical runs none of the MkDocs hooks in akun_diblok
 that changes is listed in decisions/engines.md and checked here, so that record stays true
 when Zensical changes.
 
-Zensical builds this site in well under a second; each test builds its own copy.
+Zensical builds this site in well under a second; each test builds its own copy. Its search
+is typed into in headless Chromium under the site's own Content-Security-Policy: the
+overrides once left Zensical's search box at "Loading search…" for every query.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
-from sitetools import ROOT, VENV_BIN, copy_project
+from playwright.sync_api import Browser
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from sitetools import ROOT, THEME_READY, VENV_BIN, copy_project
+from test_security import parse_headers_file, served_with_csp_listener
 
 ZENSICAL = VENV_BIN / "zensical"
 SITE_URL = "https://panduan.example.org/akun/"
@@ -78,6 +85,25 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert not problems, f"zensical reported problems:\n{output}"
     assert "No issues found" in output, output
     return project / "site"
+
+
+@pytest.fixture(scope="module")
+def zensical_served(zensical_site: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """The module's Zensical build as `make build ENGINE=zensical` leaves it (the post-build
+    steps of scripts/build.sh run on a copy, which writes `_headers`), under the path of
+    SITE_URL (/akun/): (the folder to serve, the headers of its `_headers`)."""
+    root = tmp_path_factory.mktemp("zensical-served")
+    site = root / urlsplit(SITE_URL).path.strip("/")
+    shutil.copytree(zensical_site, site)
+    proc = subprocess.run(
+        [str(VENV_BIN / "python"), "-m", "akun_diblokir", "finish", str(site)],
+        cwd=zensical_site.parent, env=dict(os.environ, SITE_URL=SITE_URL, NO_COLOR="1"),
+        capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, f"post-build steps failed on the Zensical build:\n{proc.stdout}{proc.stderr}"
+    rules = parse_headers_file(site / "_headers")
+    assert list(rules) == ["/*"], rules
+    return root, rules["/*"]
 
 
 def test_every_nav_page_is_built_by_zensical_with_its_heading(zensical_site: Path) -> None:
@@ -140,6 +166,51 @@ def test_what_zensical_does_not_do_is_as_the_record_says(zensical_site: Path) ->
     # mkdocs-redirects' short paths are made by Zensical too.
     short = (zensical_site / "formulir" / "index.html").read_text(encoding="utf-8")
     assert 'http-equiv="refresh"' in short and "pemulihan/formulir-pengaduan/" in short
+
+
+# What a reader types into Zensical's search box, and the page that must be among the results.
+ZENSICAL_QUERIES = {
+    "joki": "penyebab/kecurangan-joki/",
+    "formulir pengaduan": "pemulihan/formulir-pengaduan/",
+}
+
+
+@pytest.mark.parametrize(("query", "expected"), ZENSICAL_QUERIES.items(), ids=ZENSICAL_QUERIES.keys())
+def test_zensical_search_shows_results_under_the_sites_policy(
+    zensical_served: tuple[Path, dict[str, str]], browser: Browser, query: str, expected: str
+) -> None:
+    """Zensical's search dialog (its bundle draws it in a shadow root; Playwright's CSS
+    selectors reach into it) finds the page, with the site's CSP and no script error."""
+    root, headers = zensical_served
+    base = urlsplit(SITE_URL).path.lstrip("/")
+    with served_with_csp_listener(root, headers, browser) as (server_url, page):
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        response = page.goto(server_url + base + "tentang/", wait_until="load")
+        assert response is not None and response.headers.get("content-security-policy") == headers[
+            "Content-Security-Policy"]
+        page.wait_for_function(THEME_READY)  # the bundle comes after the first paint
+        # The "/" shortcut: Zensical's bundle clicks the button in the header's search element.
+        # (A click on Material's markup would open and at once close the dialog: the click
+        # and the label's change of the #__search toggle each toggle it.)
+        page.keyboard.press("/")
+        field = page.locator("dialog[open] input[role=combobox]")
+        field.press_sequentially(query)
+        status = page.locator("dialog[open] [role=status]")
+        result = page.locator(f'dialog[open] [role=listbox] a[role=option][href*="/{base}{expected}"]')
+        try:
+            result.first.wait_for(state="visible", timeout=15_000)
+            found = True
+        except PlaywrightTimeoutError:
+            found = False
+        if not found:
+            shown = page.locator("dialog[open] [role=listbox] a[role=option]").evaluate_all(
+                "links => links.map(a => new URL(a.href).pathname)")
+            pytest.fail(f"{query!r}: /{base}{expected} is not among the results; the dialog says "
+                        f"{status.inner_text().strip()!r}, results {shown}", pytrace=False)
+        assert re.fullmatch(r"\d+ \w+", status.inner_text().strip()), status.inner_text()  # "29 results"
+        assert not errors, errors
+        assert not page.evaluate("window.__cspViolations || []")
 
 
 BROKEN = {
