@@ -1,8 +1,8 @@
 """Portability: the same project (mkdocs.yml, docs/, overrides/) also builds with Zensical,
 the successor of Material for MkDocs by its makers, without errors; every page of the nav
-is there with its content. Zensical runs none of the MkDocs hooks in akun_diblokir/hooks/: what
-that changes is listed in decisions/engines.md and checked here, so that record stays true
-when Zensical changes.
+is there with its content, and the content layer (akun_diblokir/content.py, a Markdown
+extension) gives its readers the same generated blocks (decisions/content-layer.md). What
+Zensical still lacks, its Indonesian search, is in decisions/engines.md.
 
 Zensical builds this site in well under a second; each test builds its own copy. Its search
 is typed into in headless Chromium under the site's own Content-Security-Policy: the
@@ -106,6 +106,7 @@ def zensical_served(zensical_site: Path, tmp_path_factory: pytest.TempPathFactor
     return root, rules["/*"]
 
 
+@pytest.mark.builds
 def test_every_nav_page_is_built_by_zensical_with_its_heading(zensical_site: Path) -> None:
     config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     pages = list(nav_pages(config["nav"]))
@@ -121,6 +122,7 @@ def test_every_nav_page_is_built_by_zensical_with_its_heading(zensical_site: Pat
     assert not wrong, "\n".join(wrong)
 
 
+@pytest.mark.builds
 def test_theme_overrides_render_in_zensical(zensical_site: Path) -> None:
     """The overrides use only Jinja that Zensical's engine runs: footer contacts from the
     registry, the last-checked date, link previews and the Indonesian 404 page."""
@@ -145,27 +147,36 @@ def test_theme_overrides_render_in_zensical(zensical_site: Path) -> None:
     assert hrefs == ["/akun/", "/akun/penyebab/", "/akun/pemulihan/", "/akun/kontak/"], hrefs
 
 
-def test_what_zensical_does_not_do_is_as_the_record_says(zensical_site: Path) -> None:
-    """The list of differences in decisions/engines.md: no hook runs, redirects are still made."""
-    # No hook: no _headers (headers.py), no QR codes nor link list in the webinar kit (qr.py),
-    # no "leaves the site" marker (external_links.py), not the Indonesian lunr search (search_id.py).
-    assert not (zensical_site / "_headers").exists()
-    assert not (zensical_site / "assets" / "qr").exists()
-    kit = (zensical_site / "kit-webinar" / "index.html").read_text(encoding="utf-8")
-    assert "kit-webinar" in kit and "kit-tautan" not in kit and "assets/qr/" not in kit
-    assert 'rel="external' not in (zensical_site / "kontak" / "index.html").read_text(encoding="utf-8")
-    assert not (zensical_site / "search" / "search_index.json").exists()
-    assert (zensical_site / "search.json").is_file()
-    # The hooks and their templates live outside the theme folder (akun_diblokir/): Zensical
-    # no longer publishes their source files into the site.
-    assert not (zensical_site / "hooks").exists() and not list(zensical_site.rglob("*.py"))
-    assert not (zensical_site / "partials").exists()
-    # mkdocs-minify-plugin runs under Zensical too.
-    assert (zensical_site / "assets" / "stylesheets" / "extra.min.css").is_file()
-    assert "<!--" not in kit
-    # mkdocs-redirects' short paths are made by Zensical too.
-    short = (zensical_site / "formulir" / "index.html").read_text(encoding="utf-8")
-    assert 'http-equiv="refresh"' in short and "pemulihan/formulir-pengaduan/" in short
+@pytest.mark.builds
+def test_zensical_readers_get_the_help_bar_sources_kit_and_printed_addresses(zensical_site: Path) -> None:
+    """The content layer runs inside Zensical too (markdown_extensions), before its table of
+    contents and search index: the same generated blocks as the MkDocs build."""
+    official = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["official"]
+    causes = sorted((ROOT / "docs" / "penyebab").glob("*.md"))
+    for src in [p for p in causes if p.name != "index.md"] + [ROOT / "docs" / "faq.md"]:
+        rel = src.relative_to(ROOT / "docs").as_posix()
+        soup = BeautifulSoup((zensical_site / built_path(rel)).read_text(encoding="utf-8"), "html.parser")
+        bar = soup.select_one("article .bantuan-cepat")
+        assert bar is not None, f"{rel}: no help bar"
+        assert bar.find_previous_sibling().name == "p", f"{rel}: the help bar is not after the first paragraph"
+        assert bar.find("a", href=official["form"]["url"]) is not None, rel
+        builder = bar.find("a", string="Susun teks pengaduan")
+        assert builder["data-alamat"] == SITE_URL + "susun-pengaduan/", builder
+        toc = [a.get_text(strip=True) for a in soup.select(".md-nav--secondary a")]
+        assert "Sumber" in toc and "Riwayat perubahan" in toc, (rel, toc)
+        assert soup.select("#sumber ~ ul li"), f"{rel}: no list of sources"
+    kit = BeautifulSoup((zensical_site / "kit-webinar" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    toc = [a.get_text(strip=True) for a in kit.select(".md-nav--secondary a")]
+    assert "Mengisi formulir pengaduan resmi" in toc, toc
+    assert kit.select_one("#formulir ~ svg.kit-qr, .kit-tautan svg.kit-qr") is not None
+    png = kit.select_one('a[download="qr-formulir.png"]')["href"]
+    assert (zensical_site / "kit-webinar" / png).resolve() == (zensical_site / "assets" / "qr" / "formulir.png").resolve(), png
+    # The links of a page's text print with their absolute address.
+    home = BeautifulSoup((zensical_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    addresses = {a["data-alamat"] for a in home.select("article a[data-alamat]")}
+    assert SITE_URL + "pemulihan/formulir-pengaduan/" in addresses, addresses
+    # The package lives outside the theme folder: Zensical publishes none of its source files.
+    assert not list(zensical_site.rglob("*.py")) and not (zensical_site / "partials").exists()
 
 
 # What a reader types into Zensical's search box, and the page that must be among the results.
@@ -226,6 +237,7 @@ BROKEN = {
 
 
 @pytest.mark.parametrize(("file", "old", "new", "named"), BROKEN.values(), ids=BROKEN.keys())
+@pytest.mark.builds
 def test_a_broken_project_fails_the_zensical_build(tmp_path: Path, file: str, old: str, new: str, named: str) -> None:
     project = copy_project(tmp_path / "project")
     path = project / file
