@@ -1,4 +1,4 @@
-"""Files for the web host and for link previews, made from a built site (issue 16).
+"""Files for the web host and for link previews, made from a built site.
 
 Plain functions over the configuration values and the built site directory: the post-build
 pipeline (akun_diblokir/pipeline.py) writes the host files and redirect pages and fixes the

@@ -1,4 +1,4 @@
-"""Small SVG images go inside the page (issue 8, performance budget).
+"""Small SVG images go inside the page (performance budget).
 
 An `<img>` of a built page whose `src` is one of the site's own SVG files of at most
 `MAX_BYTES` gets that file as a `data:image/svg+xml,...` address instead: no request of its

@@ -1,4 +1,4 @@
-"""Sources and change notes of the pages (issue 17), as plain functions over data.
+"""Sources and change notes of the pages, as plain functions over data.
 
 - The source registry is `extra.sources` in mkdocs.yml: key -> publisher, title, date (as
   precise as the fact sheet gives it: YYYY, YYYY-MM or YYYY-MM-DD), fact_sheet.

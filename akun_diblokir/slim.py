@@ -1,4 +1,4 @@
-"""Slim the built site: ship only what the pages use (issue 8, performance budget).
+"""Slim the built site: ship only what the pages use (performance budget).
 
 After the build, in the output directory only (the theme's files are untouched):
 
@@ -33,7 +33,7 @@ from pathlib import Path
 
 _LUNR_DIR = "assets/javascripts/lunr"
 _STYLESHEETS = "assets/stylesheets"
-# Material's own sheets (content-hashed names); the project's extra.css is not pruned.
+# Material's own sheets (content-hashed names); the project's sheets (base.css, ...) are not pruned.
 _PRUNED_SHEETS = re.compile(r"^(main|palette)\.[0-9a-f]{8}\.min\.css$")
 _SOURCE_MAP_COMMENT = re.compile(r"\n?(?://[#@] sourceMappingURL=[^\n]*|/\*[#@] sourceMappingURL=[^*]*\*/)\n?")
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
@@ -299,7 +299,7 @@ def _drop_unused_custom_properties(texts: dict[Path, str], others: list[str], wo
             if counts.get(name, 0) <= n and name.lstrip("-") not in words and name not in words
         }
         pruned = {path: _without_declarations(text, unused) for path, text in texts.items()}
-        # Done when nothing changes: `others` may declare an unused property too (extra.css
+        # Done when nothing changes: `others` may declare an unused property too (base.css
         # repeats the dark palette's variables), and those declarations stay.
         if pruned == texts:
             return texts

@@ -22,7 +22,7 @@ TUNING_TOP3 = 0.96
 TUNING_TOP1 = 0.84
 # The 40 queries tuned with the first version of the search (their note says so) must each
 # stay in the top 3.
-TUNED_BEFORE = [q for q in TUNING if q.note.startswith("tuned since issue 7")]
+TUNED_BEFORE = [q for q in TUNING if q.note.startswith("tuned since the first round")]
 
 
 @dataclass
