@@ -59,8 +59,30 @@ def _line_of(path: Path, needle: str) -> int:
     return text.count("\n", 0, index) + 1 if index >= 0 else 1
 
 
+# The copied partial holds one branch per engine: Zensical's partial, then Material's.
+_ENGINE_BRANCHES = re.compile(
+    r'^\{% if generator is defined and "zensical" in generator %\}\n(.*?)\n\{% else %\}\n(.*)\n\{% endif %\}$', re.S)
+_BRANCHES_EXPECTED = ("expected {% if generator is defined and \"zensical\" in generator %} Zensical's partial "
+                      "{% else %} Material's partial {% endif %}")
+
+
+def zensical_templates() -> Path | None:
+    try:
+        import zensical  # the successor engine, installed with the test group
+    except ImportError:
+        return None
+    folder = Path(zensical.__file__).resolve().parent / "templates"
+    return folder if folder.is_dir() else None
+
+
+def _partial_lines(path: Path) -> list[str]:
+    return _LEADING_COMMENT.sub("", path.read_text(encoding="utf-8")).strip().splitlines()
+
+
 def check_copied_partials(theme_dir: Path | None, root: Path, templates: Path | None = None) -> list[Problem]:
-    """overrides/partials/search.html against the installed Material's partial."""
+    """overrides/partials/search.html against the installed engines' partials: its Material
+    branch is Material's partial with the dialog's aria-label, its Zensical branch is
+    Zensical's partial as it is."""
     templates = templates or material_templates()
     if theme_dir is None or templates is None:
         return []
@@ -72,20 +94,28 @@ def check_copied_partials(theme_dir: Path | None, root: Path, templates: Path | 
     if not original.is_file():
         return [Problem(shown, 1, f"Material {material_version()} has no {SEARCH_PARTIAL} any more",
                         "expected the copy to follow Material's partial: remove the copy or port its change")]
-    ours = _LEADING_COMMENT.sub("", copy.read_text(encoding="utf-8")).strip().splitlines()
-    theirs = _LEADING_COMMENT.sub("", original.read_text(encoding="utf-8")).strip()
-    theirs = theirs.replace(*SEARCH_CHANGE, 1).splitlines()
-    if ours == theirs:
-        return []
-    differs = next((i for i, (a, b) in enumerate(zip(ours, theirs, strict=False)) if a != b), min(len(ours), len(theirs)))
-    offset = copy.read_text(encoding="utf-8").splitlines().index(ours[0]) if ours else 0
-    return [Problem(
-        shown, offset + differs + 1,
-        f"the copy differs from Material's {SEARCH_PARTIAL} (mkdocs-material {material_version()}) "
-        "beyond the search dialog's aria-label",
-        f"expected Material's partial with only aria-label added: copy {original.name} from the installed theme "
-        "again and add the attribute",
-    )]
+    branches = _ENGINE_BRANCHES.match(_LEADING_COMMENT.sub("", copy.read_text(encoding="utf-8")).strip())
+    if branches is None:
+        return [Problem(shown, 1, "the copy is not one branch per engine", _BRANCHES_EXPECTED)]
+    theirs = _LEADING_COMMENT.sub("", original.read_text(encoding="utf-8")).strip().replace(*SEARCH_CHANGE, 1).splitlines()
+    zensical = zensical_templates()
+    lines = copy.read_text(encoding="utf-8").splitlines()
+    problems = []
+    starts = {"zensical": lines.index(next(line for line in lines if line.startswith("{% if generator"))) + 1,
+              "material": lines.index("{% else %}") + 1}  # the first line of each branch (0-based)
+    for ours, expected, engine, name, start in (
+        (branches.group(2).strip().splitlines(), theirs, "Material",
+         f"Material's partial (mkdocs-material {material_version()}) with only aria-label added", starts["material"]),
+        (branches.group(1).strip().splitlines(), _partial_lines(zensical / SEARCH_PARTIAL) if zensical else None,
+         "Zensical", "Zensical's partial as it is", starts["zensical"]),
+    ):
+        if expected is None or ours == expected:
+            continue
+        differs = next((i for i, (a, b) in enumerate(zip(ours, expected, strict=False)) if a != b), min(len(ours), len(expected)))
+        offset = start
+        problems.append(Problem(shown, offset + differs + 1, f"the copy differs from {engine}'s {SEARCH_PARTIAL}",
+                                f"expected {name}: copy it from the installed engine again"))
+    return problems
 
 
 def check_page(text: str, *, page: str, theme_dir: Path | None, root: Path) -> list[Problem]:

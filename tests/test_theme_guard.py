@@ -91,3 +91,20 @@ def test_a_style_sheet_the_pruner_cannot_read_ships_as_it_was(tmp_path: Path) ->
     assert any("main.0123abcd.min.css: left unpruned (unbalanced '}')" in n for n in notes), notes
     new = renamed["assets/stylesheets/palette.0123abcd.min.css"]
     assert (tmp_path / new).read_text(encoding="utf-8") == ".md-a{color:red}"
+
+
+def test_a_changed_zensical_partial_is_named_with_the_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The copy's Zensical branch follows Zensical's own partial: simulate a Zensical update.
+    installed = theme_guard.zensical_templates()
+    assert installed is not None, "Zensical is installed with the test group"
+    templates = tmp_path / "zensical"
+    shutil.copytree(installed / "partials", templates / "partials")
+    original = templates / "partials" / "search.html"
+    original.write_text(original.read_text(encoding="utf-8").replace('type="button"', 'type="button" data-new'),
+                        encoding="utf-8")
+    monkeypatch.setattr(theme_guard, "zensical_templates", lambda: templates)
+    problems = theme_guard.check_copied_partials(ROOT / "overrides", ROOT)
+    copy_lines = (ROOT / "overrides/partials/search.html").read_text(encoding="utf-8").splitlines()
+    expected_line = next(i for i, line in enumerate(copy_lines, 1) if 'class="md-search__button"' in line)
+    assert [str(p).split(": ", 1)[0] for p in problems] == [f"overrides/partials/search.html:{expected_line}"], problems
+    assert "differs from Zensical's partials/search.html" in problems[0].found, problems
