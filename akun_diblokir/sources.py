@@ -51,7 +51,9 @@ def config_problems(project: Project) -> list[Problem]:
     problems = list(project.problems)
     if registry is not None:
         line = key_line(project.config_file, f"extra.{contacts.REGISTRY_KEY}.cited_hosts")
-        problems += [Problem("mkdocs.yml", line, *message.split("; ", 1)) for message in registry.config_problems()]
+        for message in registry.config_problems():
+            found, _, expected = message.partition("; ")
+            problems.append(Problem("mkdocs.yml", line, found, expected or "expected only hosts the deny rules allow"))
     for key, message in pagemeta.registry_problems(project.extra.get("sources")):
         found, _, expected = message.partition("; ")
         problems.append(Problem("mkdocs.yml", key_line(project.config_file, f"extra.sources.{key}" if key else "extra.sources"),

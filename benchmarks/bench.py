@@ -34,13 +34,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 BENCH = Path(__file__).resolve().parent
-sys.path[:0] = [str(BENCH.parent / "tests"), str(BENCH)]
+sys.path[:0] = [str(BENCH)]  # the benchmark modules beside this one
 
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402 - after the sys.path lines above
 from playwright.sync_api import Error as PlaywrightError  # noqa: E402 - after the sys.path lines above
 from search_bench import Run, _round  # noqa: E402 - after the sys.path lines above
-from sitetools import CHROMIUM_ARGS, ROOT, build_site, chromium_path, copy_project, free_port, page_urls  # noqa: E402 - after the sys.path lines above
 from synthetic import add_articles  # noqa: E402 - after the sys.path lines above
+
+from akun_diblokir.localsite import CHROMIUM_ARGS, ROOT, build_site, chromium_path, copy_project, free_port, page_urls  # noqa: E402 - after the sys.path lines above
 
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_VERSION = "12.2.3"

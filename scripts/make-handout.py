@@ -20,8 +20,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from sitetools import CHROMIUM_ARGS, ROOT, LoopbackServer, build_site, chromium_path
+from akun_diblokir.localsite import CHROMIUM_ARGS, ROOT, LoopbackServer, build_site, chromium_path
 
 PAGE = "selebaran/"
 PDF_NAME = "selebaran.pdf"

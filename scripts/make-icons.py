@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import io
 import sys
-from pathlib import Path
 
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from sitetools import CHROMIUM_ARGS, ROOT, chromium_path
+from akun_diblokir.localsite import CHROMIUM_ARGS, ROOT, chromium_path
 
 SOURCE = ROOT / "docs" / "assets" / "favicon.svg"
 ICO = ROOT / "docs" / "favicon.ico"
