@@ -34,12 +34,12 @@ def _sumber_problems(source: str, path: str) -> list[Problem]:
     """Each page ends with the Sumber heading: the content layer renders its list there."""
     headings = list(content.SUMBER_HEADING.finditer(source))
     if not headings:
-        return [Problem(path, source.count("\n") + 1, f"no line '{SUMBER_LINE}'",
+        return [Problem(path, line_at(source, len(source.rstrip("\n"))), f"no line '{SUMBER_LINE}'",
                         "expected it as the page's last heading (its list comes from front matter 'sources')")]
     tail = source[headings[-1].end():]
     if tail.strip():
         first = headings[-1].end() + len(tail) - len(tail.lstrip())
-        return [Problem(path, source.count("\n", 0, first) + 1, f"text after '{SUMBER_LINE}'",
+        return [Problem(path, line_at(source, first), f"text after '{SUMBER_LINE}'",
                         "expected nothing after it (the list is rendered from front matter 'sources')")]
     return []
 

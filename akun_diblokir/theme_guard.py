@@ -18,7 +18,7 @@ import importlib.util
 import re
 from pathlib import Path
 
-from akun_diblokir.problems import Problem, shown_path
+from akun_diblokir.problems import Problem, line_at, shown_path
 
 SEARCH_PARTIAL = "partials/search.html"
 SEARCH_CHANGE = ('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">')
@@ -56,7 +56,7 @@ def _line_of(path: Path, needle: str) -> int:
     except OSError:
         return 1
     index = text.find(needle)
-    return text.count("\n", 0, index) + 1 if index >= 0 else 1
+    return line_at(text, index) if index >= 0 else 1
 
 
 # The copied partial holds one branch per engine: Zensical's partial, then Material's.
