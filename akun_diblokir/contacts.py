@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 import phonenumbers
+import tldextract
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
 
 from akun_diblokir.config import key_line, load_config
@@ -36,6 +37,8 @@ MESSAGING_HOSTS = (
 )
 MESSAGING_SCHEMES = ("whatsapp", "tg", "sms", "smsto", "viber")
 LOOKALIKE_MARK = "prakerja"  # any host containing it must be an official host
+# Digits that stand in for letters in look-alike names (pr4kerja, prakerj4).
+_DIGIT_LETTERS = str.maketrans("0134578", "oleastb")
 # Official hosts must be Indonesian government hosts: a guard so that no look-alike can be
 # made "official" by adding it to the registry.
 OFFICIAL_SUFFIX = ".go.id"
@@ -61,9 +64,15 @@ _ANGLE_TARGET = re.compile(r"\]\(\s*<([^<>\n]+)>")
 _SCHEME_RELATIVE = re.compile(r"""(?i)(?:\]\(\s*<?|\b(?:href|src|action)\s*=\s*["']?)(//[^\s<>"')]+)""")
 _EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 _BARE_HOST = re.compile(
-    r"(?i)(?<![\w@/.-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24}))(?![\w-]|\.[a-z0-9])"
+    r"(?i)(?<![\w@/.-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24}|xn--[a-z0-9-]{1,59}))(?![\w-]|\.[a-z0-9])"
 )
-# Top-level domains that make a word.word pair an address a reader could type.
+# The Public Suffix List as the installed tldextract bundles it: every top-level domain,
+# the cheapest new ones included (.sbs, .cam, .lol, .cfd). Never fetched: no URL to update
+# it from and no cache on disk, so a build reads the same list offline.
+_PSL = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+# Top-level domains that make a word.word pair an address a reader could type: an unlinked
+# host on one of these must be allowlisted. A host on any other public suffix is reported
+# only when it is a look-alike (Indonesian text joins words with dots too: "Permenko.No").
 _WEB_TLDS = frozenset(
     ["id", "com", "net", "org", "info", "biz", "xyz", "vip", "tv", "me", "io", "co", "site", "online", "top", "app", "link", "ly", "cc", "shop", "store", "club", "live", "icu", "asia", "pro", "web", "tk", "ml", "ga", "cf", "gq", "buzz", "fun", "website", "space", "click", "cloud", "dev", "page"]
 )
@@ -220,12 +229,45 @@ def load_registry(config_file: Path, site_url: str | None = None) -> Registry:
 # --- judging one detail -------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
+def public_suffix(host: str) -> str:
+    """The host's public suffix ('sbs' for prakerja-bantuan.sbs, 'go.id' for
+    www.prakerja.go.id), '' if its last label is no top-level domain."""
+    return _PSL(host.lower().rstrip(".")).suffix
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        # one letter changed, or two neighbours swapped (prakreja)
+        return len(diff) <= 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def imitates_official(host: str, registry: Registry) -> bool:
+    """True for a host that is not official and mentions Prakerja or imitates an official
+    name: 'prakerja' anywhere (prakerja-bantuan.sbs, kartuprakerja.lol), digits for letters
+    (pr4kerja.id), or one letter changed, added, dropped or swapped in a label (prakreja.cam)."""
+    host = host.lower().rstrip(".")
+    if host in registry.official_hosts:
+        return False
+    folded = host.translate(_DIGIT_LETTERS)
+    squashed = re.sub(r"[-._]", "", folded)
+    names = {LOOKALIKE_MARK} | {_PSL(h).domain for h in registry.official_hosts if _PSL(h).domain}
+    if any(name in squashed for name in names):
+        return True
+    return any(_edit_distance_at_most_one(label, name) for label in re.split(r"[-.]", folded) for name in names)
+
+
 def _denied_kind(host: str, registry: Registry) -> str | None:
     host = host.lower().rstrip(".")
     if any(host == m or host.endswith("." + m) for m in MESSAGING_HOSTS):
         return "messaging host (WhatsApp/Telegram)"
-    squashed = host.replace("-", "").replace(".", "").replace("_", "")
-    if LOOKALIKE_MARK in squashed and host not in registry.official_hosts:
+    if imitates_official(host, registry):
         return "look-alike host (not an official Prakerja host)"
     return None
 
@@ -403,7 +445,7 @@ def _scan_text(text: str, registry: Registry) -> list[tuple[int, Verdict]]:
             findings.append((m.start(), verdict))
         text = _mask(text, m.start(), m.end())
     for m in _BARE_HOST.finditer(text):
-        if m.group(2).lower() not in _WEB_TLDS:
+        if m.group(2).lower() not in _WEB_TLDS and not (public_suffix(m.group(1)) and _denied_kind(m.group(1), registry)):
             continue
         verdict = _judge_host(m.group(1), m.group(1), registry)
         if verdict:

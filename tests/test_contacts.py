@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -63,6 +66,13 @@ BAD_DETAILS = [
     ("lookalike-hyphen-host", "<a href=\"https://bantuan-prakerja.com/\">bantuan</a>", "bantuan-prakerja.com",
      "bantuan.prakerja.go.id"),
     ("lookalike-bare-domain", "Buka prakerja.vip untuk bantuan.", "prakerja.vip", "www.prakerja.go.id"),
+    # Unlinked look-alikes on the cheapest new top-level domains (any public suffix counts).
+    ("lookalike-bare-sbs", "Isi data di prakerja-bantuan.sbs sekarang.", "prakerja-bantuan.sbs", "www.prakerja.go.id"),
+    ("lookalike-bare-cam", "Pulihkan akun di prakerja-pulih.cam.", "prakerja-pulih.cam", "www.prakerja.go.id"),
+    ("lookalike-bare-lol", "Situs PRAKERJA.LOL membuka blokir.", "prakerja.lol", "www.prakerja.go.id"),
+    ("lookalike-bare-cfd", "Buka bantuan-prakerja.cfd lalu masuk.", "bantuan-prakerja.cfd", "www.prakerja.go.id"),
+    ("lookalike-digit-for-letter", "Daftar ulang di pr4kerja.id saja.", "pr4kerja.id", "www.prakerja.go.id"),
+    ("lookalike-swapped-letters", "Buka prakreja.cam untuk bantuan.", "prakreja.cam", "www.prakerja.go.id"),
     ("wa-me-link", "[Chat admin](https://wa.me/6281234567890)", "wa.me", REGISTRY.phone_display),
     ("api-whatsapp-link", "<https://api.whatsapp.com/send?phone=6281234567890>", "api.whatsapp.com",
      REGISTRY.phone_display),
@@ -102,6 +112,43 @@ def test_lookalike_and_messaging_hosts_fail_even_when_allowlisted() -> None:
     assert len(allowlisted.config_problems()) == 3, allowlisted.config_problems()
 
 
+@pytest.mark.parametrize(
+    ("host", "imitates"),
+    [
+        ("prakerja-bantuan.sbs", True), ("prakerja-pulih.cam", True), ("prakerja.lol", True),
+        ("bantuan-prakerja.cfd", True), ("kartuprakerja.xn--p1ai", True), ("pr4kerja.id", True),
+        ("prakreja.cam", True), ("prakerya.top", True), ("prakerjaa.com", True), ("prkerja.id", True),
+        ("prakerja.go.id.bantuan.top", True), ("prakerja.co.id", True),
+        ("www.prakerja.go.id", False), ("bantuan.prakerja.go.id", False), ("prakerja.go.id", False),
+        ("kompas.com", False), ("pekerja.id", False), ("kerja.lol", False), ("tribunnewswiki.com", False),
+    ],
+)
+def test_lookalike_rule_names_prakerja_and_near_misses_but_not_the_official_hosts(host: str, imitates: bool) -> None:
+    assert contacts.imitates_official(host, REGISTRY) is imitates
+
+
+def test_public_suffix_list_is_the_bundled_one_never_fetched(tmp_path: Path) -> None:
+    """Every top-level domain is known offline: the checker reads the Public Suffix List that
+    the installed tldextract bundles, opens no connection and writes no cache."""
+    code = (
+        "import socket\n"
+        "attempts = []\n"
+        "def refuse(*args, **kwargs):\n"
+        "    attempts.append(args)\n"
+        "    raise OSError('network refused by the test')\n"
+        "socket.create_connection = refuse\n"
+        "socket.socket.connect = refuse\n"
+        "from akun_diblokir import contacts\n"
+        "print([contacts.public_suffix(h) for h in ('a.sbs', 'a.cam', 'a.lol', 'a.cfd', 'www.prakerja.go.id', 'e.g')])\n"
+        "print(len(attempts))\n"
+    )
+    env = {**os.environ, "TLDEXTRACT_CACHE": str(tmp_path / "cache"), "HOME": str(tmp_path)}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split("\n")[:2] == ["['sbs', 'cam', 'lol', 'cfd', 'go.id', '']", "0"], run.stdout
+    assert not list(tmp_path.rglob("*")), "tldextract wrote files: " + ", ".join(map(str, tmp_path.rglob("*")))
+
+
 def test_every_one_digit_change_of_the_number_is_reported() -> None:
     display = REGISTRY.phone_display
     for index, char in enumerate(display):
@@ -132,6 +179,9 @@ HARMLESS = [
     "Call center buka setiap hari pukul 08.00–20.00 WIB (08.00-20.00).",
     "Batas 15 hari kalender sejak 2023 (gelombang 48); dulu 30 hari (Permenko 11/2020).",
     "Situs palsu seperti prakerja[.]co[.]id, prakerja12[.]xyz dan kartu-prakerja[.]com.",
+    # defanged look-alikes on new top-level domains, and words joined by a dot
+    "Contoh: prakerja-bantuan[.]sbs dan prakerja[.]lol (titik ditulis [.]).",
+    "Sesuai Permenko.No 11/2020; lihat berkas selebaran.pdf dan kerja.lol.",
     "Jangan percaya pesan WhatsApp atau Telegram yang menawarkan bantuan (WhatsApp, 2024).",
     "Email resmi berakhiran @prakerja.go.id; akun Instagram @prakerja.go.id.",
     f"Nomor {REGISTRY.phone_display}, 08001503001, 0800 150 3001, +62 800-150-3001, +628001503001.",
@@ -258,9 +308,10 @@ def test_bad_detail_in_built_html_is_reported_with_html_file_and_line(site_dir: 
 
 @pytest.mark.builds
 def test_strict_build_fails_naming_file_line_and_registry_value(tmp_path: Path) -> None:
-    """One real build with four faults: a changed digit in a page, a look-alike host added
-    to the allowlist and linked, a WhatsApp link put into the theme's footer block, and a
-    WhatsApp number in an SVG image."""
+    """One real build with five faults: a changed digit in a page, a look-alike host added
+    to the allowlist and linked, a WhatsApp link put into the theme's footer block, a
+    WhatsApp number in an SVG image, and an unlinked look-alike host on a new top-level
+    domain in a page."""
     project = copy_project(tmp_path / "project")
     page = project / PAGE
     text = page.read_text(encoding="utf-8")
@@ -280,6 +331,9 @@ def test_strict_build_fails_naming_file_line_and_registry_value(tmp_path: Path) 
                    encoding="utf-8")
     svg_text = svg.read_text(encoding="utf-8")
     svg_line = svg_text[: svg_text.index("<text>WA")].count("\n") + 1
+    faq = project / "docs" / "faq.md"
+    faq_line = body_line(faq)
+    insert_line(faq, faq_line, "Ada yang menyarankan prakerja-bantuan.sbs untuk membuka blokir.")
     partial = project / "overrides" / "partials" / "kontak-resmi.html"
     partial.write_text(partial.read_text(encoding="utf-8").replace(
         "</ul>", '<li><a href="https://wa.me/6281234567890">WhatsApp admin</a></li></ul>'), encoding="utf-8")
@@ -295,3 +349,6 @@ def test_strict_build_fails_naming_file_line_and_registry_value(tmp_path: Path) 
     assert f"overrides/partials/kontak-resmi.html:{partial_line}: messaging host (WhatsApp/Telegram) 'wa.me'" in out, out
     assert out.count("'wa.me'") == 1, out
     assert f"docs/assets/favicon.svg:{svg_line}: messaging number 'WA 0812 7777 6666'" in out, out
+    # An unlinked look-alike on a new top-level domain, named in the page and line it is on.
+    assert (f"docs/faq.md:{faq_line}: unlinked look-alike host (not an official Prakerja host) "
+            "'prakerja-bantuan.sbs'") in out, out
