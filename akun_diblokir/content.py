@@ -163,8 +163,13 @@ class GuideExtension(Extension):
             config = zensical.config
             self.project = Project.load(Path(config["root_dir"]) / self.getConfig("config_file"),
                                         site_url=str(config.get("site_url") or ""))
+        meta = zensical.page.meta if isinstance(zensical.page.meta, dict) else {}
+        # The footer shows the newest source next to the date the page was checked; Zensical
+        # hands this dict to the theme after rendering (the MkDocs plugin sets it there).
+        keys = [key for key, _ in pagemeta.page_sources(meta)]
+        meta["newest_source"] = pagemeta.newest_source(keys, self.project.sources)
         return self.project, PageContext(src=str(zensical.page.path), url=str(zensical.page.url),
-                                         meta=dict(zensical.page.meta or {}), links_from_source=True)
+                                         meta=dict(meta), links_from_source=True)
 
 
 def makeExtension(**kwargs: Any) -> GuideExtension:

@@ -165,6 +165,8 @@ def test_zensical_readers_get_the_help_bar_sources_kit_and_printed_addresses(zen
         toc = [a.get_text(strip=True) for a in soup.select(".md-nav--secondary a")]
         assert "Sumber" in toc and "Riwayat perubahan" in toc, (rel, toc)
         assert soup.select("#sumber ~ ul li"), f"{rel}: no list of sources"
+        footer = soup.select_one("aside.last-checked")
+        assert footer is not None and "sumber terbaru" in footer.get_text(" ", strip=True), f"{rel}: {footer}"
     kit = BeautifulSoup((zensical_site / "kit-webinar" / "index.html").read_text(encoding="utf-8"), "html.parser")
     toc = [a.get_text(strip=True) for a in kit.select(".md-nav--secondary a")]
     assert "Mengisi formulir pengaduan resmi" in toc, toc
