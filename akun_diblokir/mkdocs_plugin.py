@@ -26,7 +26,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -48,6 +48,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.extension: content.GuideExtension | None = None
         self.names: dict[str, list[str]] = {}  # page URL -> what the menu calls it
         self.keywords: dict[str, list[str]] = {}  # page URL -> its front matter keywords
+        self.lunr_id: str | None = None  # the search worker's language file (search_index.lunr_id_source)
 
     # Before Material's search plugin fills in its defaults, and before its offline plugin
     # switches directory URLs off (the kit's addresses are the online site's).
@@ -59,7 +60,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             raise PluginError("\n".join(map(str, project.problems)))
         for problem in sources.config_problems(project):
             log.warning("%s", problem)
-        self.project, self.names, self.keywords = project, {}, {}
+        self.project, self.names, self.keywords, self.lunr_id = project, {}, {}, None
         self.extension = self._bind_extension(config, project)
         offline = config.plugins.get("material/offline")
         if offline is not None and offline.config.enabled:
@@ -85,9 +86,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if plugin is None or not plugin.config.enabled:
             raise PluginError(f"{config.config_file_path}: Indonesian search needs Material's search plugin: "
                               "add `- search` under `plugins:` (or set `indonesian_search: false`).")
-        if not any((Path(d) / search_index.ASSET).is_file() for d in config.theme.dirs):
-            raise PluginError(f"{config.config_file_path}: the theme has no {search_index.ASSET}; expected it in "
-                              f"the theme's custom_dir ({config.theme.custom_dir or 'not set'}).")
+        try:  # the worker's language file, written into the site by on_files
+            self.lunr_id = search_index.lunr_id_source(Path(config.config_file_path).parent)
+        except search_index.SearchSourceError as error:
+            raise PluginError(str(error)) from None
         # The plugin validated `lang` already (and turned an unsupported "id" into "en").
         if plugin.config.lang not in (None, [search_index.LANG]):
             log.warning("%s: the search plugin has `lang:` set (validated as %s); the akun_diblokir plugin makes "
@@ -98,6 +100,19 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             plugin.config.separator = search_index.SEPARATOR
         if plugin.config.pipeline is None:
             plugin.config.pipeline = list(search_index.PIPELINE)
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if self.lunr_id is not None:  # in place of any copy the theme has
+            old = files.get_file_from_path(search_index.ASSET)
+            if old is not None:
+                files.remove(old)
+            files.append(File.generated(config, search_index.ASSET, content=self.lunr_id))
+        return files
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.config.indonesian_search:  # mkdocs serve rebuilds when a search source changes
+            server.watch(str(Path(config.config_file_path).parent / search_index.SOURCES))
+        return server
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         # Before the pages are read, a page's title is the one the menu gives it, or None.

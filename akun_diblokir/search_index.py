@@ -4,11 +4,11 @@ Material's search plugin accepts only the languages lunr-languages ships, and In
 is not one of them: `search: lang: id` falls back to English, and with `theme.language: id`
 Material leaves the index unstemmed. The adapter (mkdocs_plugin.py) names Indonesian ("id") in the search
 index configuration, so Material's search worker loads
-`assets/javascripts/lunr/min/lunr.<lang>.min.js` for it; the theme override
-`overrides/assets/javascripts/lunr/min/lunr.id.min.js` provides that file (Indonesian
-stemmer, stop words, trimmer, synonyms, and query-time stemming of the wildcard terms the
-search box sends). It also sets the word separator (SEPARATOR) unless mkdocs.yml does.
-Material's search interface is unchanged.
+`assets/javascripts/lunr/min/lunr.<lang>.min.js` for it. The adapter writes that file into
+the site, assembled here (lunr_id_source) from the files of akun_diblokir/search/, one
+concern each: the data (words.yml: stop words, synonyms, the words of the ranking rules),
+the stemmer, the index-time pipeline, query rewriting and ranking. It also sets the word
+separator (SEPARATOR) unless mkdocs.yml does. Material's search interface is unchanged.
 
 It also gives each page's document in the index a `names` field: what the menu and the
 front matter call the page, where that differs from the H1 Material indexes as its title
@@ -24,13 +24,23 @@ address or a number, each once); the field weighs KEYWORDS_BOOST.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 LANG = "id"
 # Material's names for lunr's pipeline functions; lunr.id provides all three.
 PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
 ASSET = "assets/javascripts/lunr/min/lunr.id.min.js"
+# The sources of ASSET, relative to the project's root (copies of the project build theirs).
+SOURCES = Path("akun_diblokir") / "search"
+WRAPPER = "lunr.id.js"
+WORDS = "words.yml"
+_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)//= (?P<kind>include|data) (?P<name>[\w.-]+)[ \t]*$")
 INDEX = "search/search_index.json"
 # Material's default splits words at spaces and hyphens only, so an address typed as written
 # ("prakerja.vip", a URL) never meets the page, which writes it defanged ("prakerja[.]vip")
@@ -70,3 +80,93 @@ def add_keywords(index: dict[str, Any], keywords: dict[str, list[str]]) -> int:
     """Give each page document of a search index its front matter keywords as a `keywords`
     field; returns how many got one."""
     return _add_page_field(index, "keywords", KEYWORDS_BOOST, lambda doc: keywords.get(doc["location"], []))
+
+
+class SearchSourceError(ValueError):
+    """A source of the search worker's language file that cannot be used, as
+    `path:line: found; expected`."""
+
+
+def load_words(path: Path) -> dict[str, Any]:
+    """words.yml as the worker's data: stop words (flattened) and the synonym list; raises
+    SearchSourceError naming the line of a problem in the file (shape, or words_problems)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        raw = yaml.safe_load(text)
+    except (OSError, yaml.YAMLError) as error:
+        raise SearchSourceError(f"{path}:1: cannot read it ({error}); expected the search words in YAML") from None
+    problems = words_problems(raw, text)
+    if problems:
+        raise SearchSourceError("\n".join(f"{path}:{line}: {message}" for line, message in problems))
+    return {"stop_words": [w for group in raw["stop_words"] for w in group], "synonyms": raw["synonyms"]}
+
+
+def _line_of(text: str, word: str) -> int:
+    found = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+    return text.count("\n", 0, found.start()) + 1 if found else 1
+
+
+def words_problems(raw: Any, text: str = "") -> list[tuple[int, str]]:
+    """(line, problem) for the search words, without stemming (the Node tests check the
+    stemmed list against the index: tests/search/words.test.mjs): the shape; a reader's word
+    that is not one word; a reader's word that is itself a page word of the list (a chain,
+    which could cycle) or listed twice."""
+    if not isinstance(raw, dict):
+        return [(1, f"found {type(raw).__name__}; expected a mapping with stop_words and synonyms")]
+    problems: list[tuple[int, str]] = []
+    stop = raw.get("stop_words")
+    if not isinstance(stop, list) or not all(isinstance(g, list) and all(isinstance(w, str) and w for w in g) for g in stop):
+        problems.append((_line_of(text, "stop_words"), "stop_words; expected groups (lists) of words"))
+    synonyms = raw.get("synonyms")
+    if not isinstance(synonyms, dict) or not all(
+            isinstance(k, str) and isinstance(v, list) and v and all(isinstance(w, str) and w for w in v)
+            for k, v in synonyms.items()):
+        problems.append((_line_of(text, "synonyms"), "synonyms; expected page word: [readers' words, ...]"))
+        return problems
+    page_words = {key.lower() for key in synonyms}
+    seen: dict[str, str] = {}
+    for key, variants in synonyms.items():
+        for variant in variants:
+            word = variant.lower()
+            if len(word.split()) != 1:
+                problems.append((_line_of(text, variant), f"{key}: {variant!r} is not one word; expected one word "
+                                 "(the index is of words)"))
+            elif word in page_words:
+                problems.append((_line_of(text, variant), f"{key}: {variant!r} is itself a page word of the list "
+                                 "(a chain, which could cycle); expected a reader's word only"))
+            elif word in seen:
+                problems.append((_line_of(text, variant), f"{key}: {variant!r} is listed under {seen[word]!r} "
+                                 "too; expected each reader's word once"))
+            seen.setdefault(word, key)
+    return problems
+
+
+def lunr_id_source(root: Path) -> str:
+    """The worker's language file, assembled from the files of `root`/SOURCES: each line
+    `//= include NAME` of WRAPPER is replaced by that file (indented as the line), and
+    `//= data NAME` by `var WORDS = ...` (the words of NAME as JSON: no eval, no request)."""
+    folder = root / SOURCES
+    try:
+        wrapper = (folder / WRAPPER).read_text(encoding="utf-8")
+    except OSError as error:
+        raise SearchSourceError(f"{folder / WRAPPER}:1: cannot read it ({error.strerror}); expected the "
+                                "wrapper of the search worker's language file") from None
+    out: list[str] = []
+    for number, line in enumerate(wrapper.splitlines(), start=1):
+        match = _DIRECTIVE.match(line)
+        if match is None:
+            out.append(line)
+            continue
+        indent, kind, name = match.group("indent", "kind", "name")
+        path = folder / name
+        if kind == "data":
+            words = json.dumps(load_words(path), ensure_ascii=False, separators=(",", ":"))
+            out.append(f"{indent}var WORDS = {words}")
+            continue
+        try:
+            part = path.read_text(encoding="utf-8")
+        except OSError as error:
+            raise SearchSourceError(f"{folder / WRAPPER}:{number}: includes {name}, which cannot be read "
+                                    f"({error.strerror}); expected {path}") from None
+        out.extend(indent + part_line if part_line.strip() else "" for part_line in part.rstrip("\n").splitlines())
+    return "\n".join(out) + "\n"

@@ -55,6 +55,7 @@ from searchtools import QUERIES, TOP, Query, SearchBox
 from sitetools import CHROMIUM_ARGS, LoopbackServer, build_site, chromium_path, copy_project
 from synthetic import add_articles
 
+from akun_diblokir import search_index
 from akun_diblokir.pagemeta import KEYWORDS_BLOCK_RE
 
 PLUGIN_LINE = "  - akun_diblokir\n"
@@ -105,10 +106,10 @@ def _material_separator(project: Path) -> None:
 
 
 def _features(project: Path, on: set[str]) -> None:
-    path = project / "overrides" / LUNR_ID
+    path = project / search_index.SOURCES / search_index.WRAPPER
     text = path.read_text(encoding="utf-8")
     if len(FEATURES_RE.findall(text)) != 1:
-        sys.exit(f"{LUNR_ID}: expected one line `    var FEATURES = {{ ... }}`; cannot switch its changes")
+        sys.exit(f"{path}: expected one line `    var FEATURES = {{ ... }}`; cannot switch its changes")
     flags = ", ".join(f"{name}: {'true' if name in on else 'false'}" for name in SWITCHES)
     path.write_text(FEATURES_RE.sub(f"    var FEATURES = {{ {flags} }}", text), encoding="utf-8")
 

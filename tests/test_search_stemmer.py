@@ -1,4 +1,4 @@
-"""The Indonesian lunr extension (overrides/assets/javascripts/lunr/min/lunr.id.min.js),
+"""The Indonesian lunr extension (lunr.id.min.js, assembled from akun_diblokir/search/),
 run in headless Chromium with the lunr the site's search worker bundles, checked against
 the Snowball Indonesian stemmer of the `snowballstemmer` package."""
 
@@ -13,6 +13,8 @@ import snowballstemmer
 from playwright.sync_api import Browser, Page
 from searchtools import LUNR_ID, open_lunr_page, site_words
 from sitetools import LoopbackServer, build_site, copy_project
+
+from akun_diblokir import search_index
 
 WORD_LIST = Path(__file__).parent / "data" / "indonesian_words.txt"
 
@@ -277,7 +279,7 @@ def test_pages_are_found_by_the_name_the_menu_gives_them(site_dir: Path) -> None
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        ("asset", ["mkdocs.yml", "lunr.id.min.js"]),
+        ("asset", ["lunr.id.js", "includes ranking.js"]),
         ("lang", ["mkdocs.yml", "lang:", "akun_diblokir"]),
     ],
     ids=["missing-lunr-id", "search-lang-set"],
@@ -286,7 +288,7 @@ def test_pages_are_found_by_the_name_the_menu_gives_them(site_dir: Path) -> None
 def test_build_fails_clearly_on_broken_search_setup(tmp_path: Path, change: str, expected: list[str]) -> None:
     project = copy_project(tmp_path / "project")
     if change == "asset":
-        (project / "overrides" / LUNR_ID).unlink()
+        (project / search_index.SOURCES / "ranking.js").unlink()
     else:
         config = project / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")

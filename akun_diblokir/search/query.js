@@ -1,0 +1,170 @@
+/*
+ * lunr.id, part 3 of 4: query rewriting. Material sends each typed word as a trailing
+ * wildcard term ("diblokir*"), which lunr matches unstemmed: here every such term is
+ * stemmed, a stop word dropped, a chat form read as the pages write it ("ngadu" -> adu),
+ * a typo replaced by the index term one edit away, and a short word before another
+ * matched whole.
+ *
+ * Defines: builtIndex (set by lunr.id when the index is built), correct, colloquialForms,
+ * completeShortWords, documentCount; patches lunr.Query#clause. Uses: FEATURES,
+ * STOP_WORDS, trimWord (pipeline.js), stemWord (stemmer.js).
+ */
+
+/*
+ * A word of TYPO_MIN letters or more whose stem starts no term of the index is taken
+ * for a typo: it is replaced by the index term one edit away (the one in most
+ * documents), from the word as typed or from its stem. lunr's own fuzzy terms (`~1`)
+ * cannot do this: they match the typed stem against stems, and a typo in an affix
+ * changes the stem by more than one edit. Correct words, and half-typed ones, start some term and are
+ * left alone, so they are never flooded with near misses; replacing the term (rather
+ * than a fuzzy clause) lets Material's term analysis and highlighting see the match.
+ */
+var TYPO_MIN = 5
+var builtIndex = null
+
+function documentCount(index, term) {
+  var posting = index.invertedIndex[term], count = 0
+  if (!posting) return 0
+  for (var field in posting) if (field !== "_index") count += Object.keys(posting[field]).length
+  return count
+}
+
+var LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+// Every word one edit (deletion, transposition, substitution, insertion) from `word`.
+function edits(word) {
+  var out = []
+  for (var i = 0; i <= word.length; i++) {
+    var head = word.slice(0, i), tail = word.slice(i)
+    if (tail) out.push(head + tail.slice(1))
+    if (tail.length > 1) out.push(head + tail[1] + tail[0] + tail.slice(2))
+    for (var j = 0; j < LETTERS.length; j++) {
+      if (tail) out.push(head + LETTERS[j] + tail.slice(1))
+      out.push(head + LETTERS[j] + tail)
+    }
+  }
+  return out
+}
+
+/*
+ * Chat Indonesian puts a bare nasal where the pages write meN- (and -in where they write
+ * -kan or -i): "ngadu", "ngirim", "nyusun", "nulis", "ngecek", "bukain", "dikerjain".
+ * Snowball knows only meN-, so these stem to nothing the index holds. A word whose stem
+ * starts no index term is tried as the page would write it -- the nasal dropped or
+ * turned back into the consonant it replaced, -in dropped -- and the first form whose
+ * stem the index holds (the one in most documents) is searched instead. Rules:
+ *   nge+C -> C (ngecek: cek)     ng+V -> V, k+V (ngadu: adu, ngirim: kirim)
+ *   ny+V -> s+V, c+V (nyusun: susun, nyari: cari)     n+V -> t+V (nulis: tulis)
+ */
+var COLLOQUIAL_PREFIXES = [
+  [/^nge(?=[^aeiou])/, [""]], [/^ng(?=[aeiou])/, ["", "k"]],
+  [/^ny(?=[aeiou])/, ["s", "c"]], [/^n(?=[aeiou])/, ["t"]]
+]
+
+function colloquialForms(word) {
+  var bases = [word], forms = []
+  if (/in$/.test(word) && word.length > 4) bases.push(word.slice(0, -2))
+  bases.forEach(function (base) {
+    if (base !== word) forms.push(base)
+    var rest = base.replace(/^di(?=[a-z]{3})/, "")
+    COLLOQUIAL_PREFIXES.forEach(function (rule) {
+      if (!rule[0].test(rest)) return
+      rule[1].forEach(function (consonant) { forms.push(rest.replace(rule[0], consonant)) })
+    })
+  })
+  return forms
+}
+
+function pageForm(index, word) {
+  var best = null, bestCount = 0
+  colloquialForms(word).forEach(function (form) {
+    var s = stemWord(form), count = s && index.invertedIndex[s] ? documentCount(index, s) : 0
+    if (count > bestCount) {
+      best = s
+      bestCount = count
+    }
+  })
+  return best
+}
+lunr.id.colloquialForms = colloquialForms
+
+function correct(word, stem) {
+  if (builtIndex === null || !stem || !(FEATURES.typos || FEATURES.synonyms)) return stem
+  var index = builtIndex, tokens = index.tokenSet
+  if (tokens.intersect(lunr.TokenSet.fromString(stem + "*")).toArray().length) return stem
+  var colloquial = FEATURES.synonyms ? pageForm(index, word) : null
+  if (colloquial) return colloquial
+  if (!FEATURES.typos || word.length < TYPO_MIN) return stem
+  // Candidates: the stems of the words one edit from what was typed (a typo in an
+  // affix changes the stem: "pelatiham" stems to "latiham", "pelatihan" to "latih"),
+  // and the index terms one edit from its stem.
+  var candidates = tokens.intersect(lunr.TokenSet.fromFuzzyString(stem, 1)).toArray()
+  edits(word).forEach(function (variant) {
+    var s = stemWord(variant)
+    if (s && index.invertedIndex[s] && candidates.indexOf(s) === -1) candidates.push(s)
+  })
+  var best = stem, bestCount = 0
+  candidates.forEach(function (term) {
+    var count = documentCount(index, term)
+    if (count > bestCount || (count === bestCount && term < best)) {
+      best = term
+      bestCount = count
+    }
+  })
+  return best
+}
+lunr.id.correct = correct
+
+/*
+ * A word of one or two letters that the reader has typed a space or a dot after is
+ * complete: "co" in a look-alike address such as prakerja[.]co[.]id, "kk" in "foto kk
+ * ktp". As a prefix it would match every longer word it starts ("copas", "contoh",
+ * "kkn"), which drowns the page that holds the word itself; so it is matched as it is,
+ * where the index holds it. The last word may still be half-typed and keeps its wildcard.
+ */
+function completeShortWords(index, query) {
+  for (var i = 0; i < query.clauses.length - 1; i++) {
+    var match = /^([^*]{1,2})\*$/.exec(query.clauses[i].term)
+    if (match && index.invertedIndex[match[1]]) query.clauses[i].term = match[1]
+  }
+}
+
+/*
+ * Material turns every typed word into a trailing-wildcard term ("diblokir*"), and
+ * lunr's query parser switches the search pipeline off for any term with a wildcard,
+ * so such a term would be matched, unstemmed, against an index of stems. Every clause
+ * the parser completes goes through Query#clause (in the worker's lunr.Index#search
+ * and in Material's own clause analysis alike), so the term is stemmed there: its
+ * prefix part is trimmed and stemmed, and the wildcard kept ("blokir*"). A stop word
+ * is dropped, as the index holds none; a query of stop words alone then finds nothing
+ * (lunr would answer a query without clauses with every document).
+ */
+if (!lunr.Query.prototype.clause.lunrId) {
+  var clause = lunr.Query.prototype.clause
+  var patchedClause = function (options) {
+    // Material's box reads a leading "+" as lunr's "required" (and adds no wildcard),
+    // so "+62 800 150 3001" found nothing: readers type it as a phone number.
+    if (options && options.presence === lunr.Query.presence.REQUIRED &&
+        typeof options.term === "string" && /^\d+$/.test(options.term)) {
+      options = Object.assign({}, options, {
+        presence: lunr.Query.presence.OPTIONAL, term: options.term + "*", usePipeline: false
+      })
+    }
+    if (options && options.usePipeline === false && typeof options.term === "string" &&
+        !(options.wildcard & lunr.Query.wildcard.LEADING)) {
+      var match = /^([^*]+)\*$/.exec(options.term)
+      if (match) {
+        var word = trimWord(match[1].toLowerCase())
+        if (word && STOP_WORDS.indexOf(word) !== -1 &&
+            options.presence !== lunr.Query.presence.REQUIRED) {
+          this.lunrIdDropped = true
+          return this
+        }
+        if (word) options.term = correct(word, stemWord(word)) + "*"
+      }
+    }
+    return clause.call(this, options)
+  }
+  patchedClause.lunrId = true
+  lunr.Query.prototype.clause = patchedClause
+}

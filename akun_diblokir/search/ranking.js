@@ -1,0 +1,192 @@
+/*
+ * lunr.id, part 4 of 4: ranking. The weights of titles, text and the query's words, and
+ * the rules that reorder lunr's results, applied in lunr.Index#query (patched here), which
+ * Material's worker calls for every search.
+ *
+ * Defines: rank(builder) (called by lunr.id), the weights, startPageFirst, phraseFirst,
+ * weighClauses; patches lunr.Index#query. Uses: FEATURES, completeShortWords (query.js).
+ */
+
+/*
+ * Material indexes every page and every section (heading) as a document with a
+ * `title` (H1 or heading) and a `text` field, lists one result per page and orders the
+ * pages by their best document. Its defaults -- title boost 1000, no length
+ * normalisation -- let any heading that shares a word with the query (and the FAQ has
+ * a dozen question-shaped ones) beat the text that answers it, and a long section that
+ * mentions every word beat a short one about the query. Here, measured on the tuning
+ * half of tests/data/search-queries.tsv (benchmarks/search_bench.py):
+ * - the title field weighs TITLE_BOOST times the text, not 1000 times;
+ * - text is length-normalised with lunr's BM25 `b` (TEXT_B);
+ * - each word of the query weighs the RARE_WORD_POWER power of its inverse document
+ *   frequency, on top of lunr's own tf-idf (weighClauses): every page here is about
+ *   blocked Prakerja accounts, so "akun", "prakerja" and "diblokir" stand in nearly every
+ *   document and tell the pages apart far less than the word that does ("slide",
+ *   "login", "saldo"), yet plain tf-idf let two of them in a title outweigh it. (Measured
+ *   on both batches of the tuning half: top 1 +5 and +3 queries, top 3 +2 and +2.)
+ * Tried and left out, as they gained nothing on the tuning half: a higher weight for a
+ * page's H1 than for its headings, a bonus for the share of the query's words in a
+ * title, a lower weight for the "Sumber" sections, dropping the words most documents
+ * hold ("akun", "prakerja") from longer queries; later, adding part of a page's other
+ * documents' scores to its best one, a weight per page for the home page, exact (not
+ * prefix) matching of the words before the last, and dropping the "Sumber" and
+ * "Riwayat perubahan" sections from the index.
+ */
+var TEXT_B = 0.3
+var TITLE_BOOST = 3
+var RARE_WORD_POWER = 0.5
+var GENERIC_SHARE = 0.4
+var START_PAGE_WEIGHT = 1.5
+var PHRASE_BONUS = 0.4
+var TITLE_PHRASE_BONUS = 1
+var PHRASE_GAP = 3
+var PHRASE_FLOOR = 0.1
+
+/*
+ * A query made only of words that stand in GENERIC_SHARE of the documents or more
+ * ("akun prakerja diblokir", "blokir prakerja", "prakerja kena banned") says no more than
+ * "my account is blocked": the home page, which starts the reader on the way (the
+ * causes, the channels, the steps), is its answer, so its score weighs
+ * START_PAGE_WEIGHT times. Material's document for the home page has the ref "".
+ */
+function startPageFirst(results) {
+  results.forEach(function (result) {
+    if (result.ref === "") result.score *= START_PAGE_WEIGHT
+  })
+  return bestFirst(results)
+}
+
+// Results in lunr's order after a rule has changed their scores.
+function bestFirst(results) {
+  return results.sort(function (a, b) { return b.score - a.score })
+}
+
+// The documents (pages and sections) of an index, counted once per index.
+function documentTotal(index) {
+  if (index.lunrIdDocuments === undefined) {
+    var refs = Object.create(null)
+    for (var key in index.fieldVectors) refs[key.slice(key.indexOf("/") + 1)] = true
+    index.lunrIdDocuments = Object.keys(refs).length
+  }
+  return index.lunrIdDocuments
+}
+
+// The documents that hold any term a clause matches (its wildcard expanded), counted
+// once per index and term: a reader retypes the same words keystroke after keystroke.
+function holdingCount(index, term) {
+  var cache = index.lunrIdHolding || (index.lunrIdHolding = Object.create(null))
+  if (term in cache) return cache[term]
+  var terms = term.indexOf("*") === -1 ? [term]
+    : index.tokenSet.intersect(lunr.TokenSet.fromString(term)).toArray()
+  var holding = Object.create(null), count = 0
+  terms.forEach(function (each) {
+    var posting = index.invertedIndex[each]
+    if (!posting) return
+    for (var field in posting) {
+      if (field === "_index") continue
+      for (var ref in posting[field]) if (!holding[ref]) { holding[ref] = true; count++ }
+    }
+  })
+  return (cache[term] = count)
+}
+
+// Multiplies each clause's boost by idf^RARE_WORD_POWER (lunr's idf over the documents
+// that hold the clause's terms); returns the share of the documents each clause found.
+function weighClauses(index, query) {
+  var total = documentTotal(index), shares = []
+  query.clauses.forEach(function (clause) {
+    var count = holdingCount(index, clause.term)
+    if (!count) return
+    shares.push(count / total)
+    var idf = Math.log(1 + Math.abs((total - count + 0.5) / (count + 0.5)))
+    clause.boost = (clause.boost || 1) * Math.pow(idf, RARE_WORD_POWER)
+  })
+  return shares
+}
+
+/*
+ * Words the reader typed side by side that stand side by side in a document ("kanal
+ * resmi", "tidak bisa login", "siapa yang memblokir") say that it is about what was
+ * asked, where a document that holds them pages apart may not be. Each pair of
+ * neighbouring query words found within PHRASE_GAP tokens of each other, in that order
+ * and in one block (a paragraph, a list item, a heading), raises the document's score
+ * by PHRASE_BONUS, or TITLE_PHRASE_BONUS in its title, divided by the query's pairs
+ * (phraseFirst). Positions are Material's: its tokenizer records each token as
+ * block << 20 | number of the token in its block (stop words and inline tags count,
+ * hence a gap, not 1). Written by hand: lunr scores words, never their order.
+ */
+// Per query clause, the positions of the index terms it matched, by field.
+function clausePositions(query, metadata) {
+  var terms = Object.keys(metadata)
+  return query.clauses.map(function (clause) {
+    var prefix = clause.term.replace(/\*$/, ""), positions = Object.create(null)
+    terms.forEach(function (term) {
+      if (term.lastIndexOf(prefix, 0) !== 0) return
+      for (var field in metadata[term]) {
+        var list = positions[field] || (positions[field] = []), found = metadata[term][field].position || []
+        for (var i = 0; i < found.length; i++) if (typeof found[i] === "number") list.push(found[i])
+      }
+    })
+    return positions
+  })
+}
+
+function near(first, second) {
+  return first.some(function (a) {
+    return second.some(function (b) {
+      var gap = (b & 0xfffff) - (a & 0xfffff)
+      return (a >>> 20) === (b >>> 20) && gap > 0 && gap <= PHRASE_GAP
+    })
+  })
+}
+
+function phraseFirst(query, results) {
+  var pairs = query.clauses.length - 1
+  if (pairs < 1 || !results.length) return results
+  var floor = results[0].score * PHRASE_FLOOR
+  results.forEach(function (result) {
+    if (result.score < floor) return
+    var byClause = clausePositions(query, result.matchData.metadata), inText = 0, inTitle = 0
+    for (var i = 0; i < pairs; i++) {
+      var a = byClause[i], b = byClause[i + 1]
+      if (a.title && b.title && near(a.title, b.title)) inTitle++
+      else if (Object.keys(a).some(function (f) { return b[f] && near(a[f], b[f]) })) inText++
+    }
+    result.score *= 1 + (PHRASE_BONUS * inText + TITLE_PHRASE_BONUS * inTitle) / pairs
+  })
+  return bestFirst(results)
+}
+
+function rank(builder) {
+  builder.b(TEXT_B)
+  var field = builder.field
+  builder.field = function (name, attributes) {
+    if (name === "title") attributes = Object.assign({}, attributes, { boost: TITLE_BOOST })
+    return field.call(builder, name, attributes)
+  }
+}
+
+/*
+ * Every search goes through lunr.Index#query: the clauses are weighed before lunr scores
+ * them, and the rules above reorder what it found.
+ */
+if (!lunr.Index.prototype.query.lunrId) {
+  var query = lunr.Index.prototype.query
+  lunr.Index.prototype.query = function (fn) {
+    var onlyStopWords = false
+    var index = this, shares = [], built = null
+    var results = query.call(this, function (q) {
+      fn.call(q, q)
+      built = q
+      if (FEATURES.ranking) {
+        completeShortWords(index, q)
+        shares = weighClauses(index, q)
+      }
+      onlyStopWords = q.lunrIdDropped === true && q.clauses.length === 0
+    })
+    if (onlyStopWords) return []
+    if (FEATURES.ranking) results = phraseFirst(built, results)
+    return shares.length && shares.every(function (share) { return share >= GENERIC_SHARE })
+      ? startPageFirst(results) : results
+  }
+  lunr.Index.prototype.query.lunrId = true
+}
