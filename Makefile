@@ -5,7 +5,7 @@
 # The engine that builds the HTML: mkdocs (default) or zensical. The project's checks and
 # post-build steps (akun_diblokir/) run on the output of either.
 ENGINE ?= mkdocs
-# Where make build writes the site and make handout its files (a test uses other folders).
+# Where make build writes the site, make handout and make offline their files (tests use other folders).
 SITE_DIR ?= site
 DIST_DIR ?= dist
 
@@ -31,14 +31,16 @@ build:  ## Build the site into site/ for SITE_URL (required): the engine (ENGINE
 	scripts/setup-env.sh --inexact $(if $(filter zensical,$(ENGINE)),--group test)
 	scripts/build.sh $(ENGINE) "$(SITE_DIR)"
 
-offline:  ## Zip of the site that works opened from disk, search included: dist/akun-prakerja-diblokir-offline.zip
+offline:  ## Zip of the site that works opened from disk, search included (SITE_URL required: its QR codes and kit name the online pages): dist/akun-prakerja-diblokir-offline.zip
+	@scripts/require-site-url.sh offline
 	scripts/setup-env.sh --inexact
-	.venv/bin/python scripts/make-offline.py --out dist
+	.venv/bin/python scripts/make-offline.py --out "$(DIST_DIR)"
 
-handout:  ## Handout for trainers (SITE_URL required): dist/selebaran.pdf (A4, one page) and dist/selebaran-slide.png (1920 x 1080)
-	@scripts/require-site-url.sh
+handout:  ## Files for trainers (SITE_URL required): dist/selebaran.pdf (A4, one page), the webinar deck dist/slides.pptx and dist/slides.pdf
+	@scripts/require-site-url.sh handout
 	scripts/setup-env.sh --inexact --group test
-	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" .venv/bin/python scripts/make-handout.py --out "$(DIST_DIR)"
+	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" SOFFICE="$$(scripts/ensure-libreoffice.sh)" \
+		.venv/bin/python scripts/make-handout.py --out "$(DIST_DIR)"
 
 links:  ## Print the pages, headings and redirects missing from published-links.txt (append them)
 	scripts/setup-env.sh --inexact --group test

@@ -10,8 +10,9 @@ download. Each marker element of `MARKERS` is replaced, on the one page that has
 template (templates/) rendered with the links and the contacts registry, by the content
 layer (content.py) in the page's Markdown, so that its headings are in the table of contents
 and the search index of either engine: the kit's list (`MARKER`) and overview table
-(docs/kit-webinar.md), the handout's three channels and QR codes of the links marked
-`selebaran: true` (docs/selebaran.md). `finish` writes the PNGs into the built site.
+and the slide deck's download link and print button (docs/kit-webinar.md), the handout's
+three channels, QR codes of the links marked `selebaran: true` and print button
+(docs/selebaran.md). `finish` writes the PNGs and the deck (slides.py) into the built site.
 """
 
 from __future__ import annotations
@@ -41,7 +42,14 @@ MARKERS = {
     '<div id="kit-webinar-ringkasan"></div>': "kit-webinar-overview.html",
     '<div id="selebaran-kanal"></div>': "selebaran-kanal.html",
     '<div id="selebaran-kode-qr"></div>': "selebaran-kode-qr.html",
+    '<div id="kit-webinar-slide"></div>': "kit-webinar-slide.html",
+    '<div id="kit-webinar-cetak"></div>': "kit-webinar-cetak.html",
+    '<div id="selebaran-cetak"></div>': "selebaran-cetak.html",
 }
+# The slide deck `finish` writes (slides.py) and the print button's script (a file: the CSP
+# allows no inline handler), both site-relative.
+DECK = "assets/slides/akun-prakerja-diblokir.pptx"
+PRINT_SCRIPT = "assets/javascripts/cetak.js"
 
 
 QR_DIR = "assets/qr"
@@ -157,6 +165,16 @@ def qr_codes(url: str) -> tuple[bytes, int, str]:
     return out.getvalue(), modules * scale, svg
 
 
+def url_markup(url: str) -> str:
+    """`url` as HTML that wraps only after a "/": each part up to and including its "/" kept
+    whole (not split at a hyphen), a <wbr> between parts. Its text is the URL itself, so a
+    copy button copies it unchanged. "https://" stays with the host."""
+    parts = re.split(r"(?<=/)(?!/)", url)
+    if len(parts) > 1 and parts[0].endswith("://"):
+        parts[:2] = [parts[0] + parts[1]]
+    return "<wbr>".join(f'<span class="alamat-utuh">{html.escape(part)}</span>' for part in parts if part)
+
+
 def render_markdown(
     links: list[KitLink], here: str, *, template: str = TEMPLATE, url_dir: str | None = None,
     official: dict[str, Any] | None = None,
@@ -172,4 +190,7 @@ def render_markdown(
             for link in links
         ],
         official=official or {},
+        url_markup=url_markup,
+        deck_url=posixpath.relpath(DECK, url_dir or "."),
+        script_url=posixpath.relpath(PRINT_SCRIPT, url_dir or "."),
     )

@@ -1,7 +1,7 @@
 """Two verbs over a built site, as linters have them: `finish` changes it, `audit` only reads.
 
     engine build ──► finish: source maps and unused lunr files out; redirect pages in
-                     Indonesian, _redirects, robots.txt; feed.xml; the kit's QR code PNGs;
+                     Indonesian, _redirects, robots.txt; feed.xml; the kit's QR code PNGs and slide deck;
                      each page: small SVGs inlined, orphan TOC label dropped, external links
                      marked; theme CSS pruned to the words in use; _headers with CSP hashes
                  ──► audit:  the sources (sources.py); the theme internals the overrides rely
@@ -30,6 +30,7 @@ from akun_diblokir import (
     pagemeta,
     paths,
     publishedlinks,
+    slides,
     slim,
     sources,
     theme_guard,
@@ -59,6 +60,7 @@ def finish(project: Project, site: Path) -> list[str]:
     for link in links:
         (site / link.png).parent.mkdir(parents=True, exist_ok=True)
         (site / link.png).write_bytes(link.png_bytes)
+    slides.write_deck(project, site)  # the webinar slide deck (.pptx), offered by the kit
 
     own_host = urlsplit(project.site_url).netloc.lower()
     base_path = urlsplit(project.site_url).path or "/"

@@ -2,7 +2,9 @@
 
 The zip holds one folder; a trainer unzips it and opens index.html from disk, without a
 connection (Material's offline plugin, switched on here with OFFLINE=true; search works).
-Usage: .venv/bin/python scripts/make-offline.py [--out DIR]   (default: dist/, gitignored)
+Its QR codes, the kit's addresses and the printed addresses name the online site, so
+SITE_URL is required, as for `make build`.
+Usage: SITE_URL=https://... .venv/bin/python scripts/make-offline.py [--out DIR]   (default: dist/, gitignored)
 """
 
 from __future__ import annotations
@@ -42,7 +44,13 @@ def build_zip(out_dir: Path) -> Path:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="folder for the zip (default: dist/)")
-    target = build_zip(parser.parse_args().out.resolve())
+    args = parser.parse_args()
+    site_url = os.environ.get("SITE_URL", "")
+    if not site_url.startswith(("http://", "https://")) or not site_url.endswith("/"):
+        print("error: set SITE_URL to the address the site will be served from, for example: "
+              "SITE_URL=https://panduan.example.org/ make offline", file=sys.stderr)
+        return 2
+    target = build_zip(args.out.resolve())
     print(f"{target} ({target.stat().st_size // 1024} KiB): unzip it and open {NAME}/index.html")
     return 0
 

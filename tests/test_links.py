@@ -220,13 +220,19 @@ def test_webinar_kit_has_a_copy_button_for_every_link(site: LoopbackServer, brow
     goto_with_theme(page, site.url + "kit-webinar/")  # Material adds the copy buttons
     blocks = page.locator("article .kit-tautan")
     assert blocks.count() == len(mkdocs_config()["extra"]["webinar_links"])
-    for i in range(blocks.count()):
+    entries = mkdocs_config()["extra"]["webinar_links"]
+    for i, entry in enumerate(entries):
         block = blocks.nth(i)
-        button = block.locator('button[data-md-type="copy"], button.md-clipboard')
-        assert button.count() == 1, f"kit link {i + 1} has no copy button"
-        target = button.get_attribute("data-clipboard-target") or ""
-        copied = page.locator(target).inner_text().strip()
-        assert copied == block.locator("pre code").inner_text().strip() and copied.startswith(site.url)
+        # The full address, and the short one when there is one: each its own box and button.
+        boxes = block.locator("pre code")
+        has_short = bool(entry.get("short")) and str(entry["short"]).strip("/") + "/" != _url_path(entry["page"])
+        assert boxes.count() == (2 if has_short else 1), f"{entry['name']}: {boxes.count()} address boxes"
+        buttons = block.locator('button[data-md-type="copy"], button.md-clipboard')
+        assert buttons.count() == boxes.count(), f"kit link {i + 1}: {buttons.count()} copy buttons, {boxes.count()} addresses"
+        for j in range(buttons.count()):
+            target = buttons.nth(j).get_attribute("data-clipboard-target") or ""
+            copied = page.locator(target).inner_text().strip()
+            assert copied == boxes.nth(j).inner_text().strip() and copied.startswith(site.url), (entry["name"], copied)
     page.close()
 
 
