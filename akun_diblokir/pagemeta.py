@@ -127,8 +127,10 @@ def page_sources(meta: Mapping) -> list[tuple[str, str]]:
 def sources_problems(meta: Mapping, registry: Mapping[str, Source]) -> list[tuple[int, str]]:
     """(index of the item in `sources`, problem) for a page's front matter `sources`."""
     raw = meta.get("sources")
-    if not isinstance(raw, list) or not raw:
-        return [(-1, f"front matter 'sources' is {raw!r}; expected a list of source keys of extra.sources in mkdocs.yml")]
+    # `sources: []` says so on purpose: a page that states no fact (the change list).
+    if not isinstance(raw, list):
+        return [(-1, f"front matter 'sources' is {raw!r}; expected a list of source keys of extra.sources in mkdocs.yml "
+                     "([] only for a page that states no fact)")]
     problems = []
     seen = set()
     for index, item in enumerate(raw):
@@ -236,9 +238,11 @@ def page_changes(meta: Mapping, page: str, title: str) -> list[Change]:
 
 def newest_source(keys: Iterable[str], registry: Mapping[str, Source]) -> str:
     """The newest date among the sources, as precise as known ('' if none has a date).
-    A partial date counts as its last possible day: '2024' is newer than '2024-10-11'."""
+    A partial date counts as its first possible day, and the more precise date wins a tie:
+    a page citing '2024' and '2024-10-11' shows 11 Oktober 2024, a date it can stand by,
+    not the bare year (a source dated only '2024' may be from any day of that year)."""
     dated = [registry[k].date for k in keys if k in registry and registry[k].date]
-    return max(dated, key=lambda d: d + "-99-99"[len(d) - 4:], default="")
+    return max(dated, key=lambda d: (d + "-01-01"[len(d) - 4:], len(d)), default="")
 
 
 def all_changes(pages: Iterable[tuple[str, str, Mapping]]) -> list[Change]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 import subprocess
@@ -27,7 +26,11 @@ from sitetools import (
 )
 
 DOCS = ROOT / "docs"
-FACT_SHEET = [ROOT / "sources" / "facts.md", ROOT / "sources" / "README.md"]
+# The project's fact sheet: the only copy the build and the tests read (sources/README.md).
+FACT_SHEET = [ROOT / "sources" / "facts.md", ROOT / "sources" / "facts-2026-12.md", ROOT / "sources" / "README.md"]
+FLAGGED_HEADING = "## Sources never to cite"
+# Pages that state no fact and say so (`sources: []`): the change list only.
+NO_FACT_PAGES = {"pembaruan.md"}
 FEED_PAGES = {"", "pembaruan/"}  # where a subscriber or a feed reader looks for the feed
 
 
@@ -48,26 +51,75 @@ def _soup(site_dir: Path, rel_url: str) -> BeautifulSoup:
     return BeautifulSoup((site_dir / rel_url / "index.html").read_text(encoding="utf-8"), "lxml")
 
 
-def _end_of(partial: str) -> _dt.date:
-    """Last day a partial date ('2024', '2021-12', '2024-10-11') can mean."""
+def _newest_key(partial: str) -> tuple[_dt.date, int]:
+    """How the footer ranks a partial date ('2024', '2021-12', '2024-10-11'): by the first day
+    it can mean, the more precise date first on a tie (a bare year is never shown over a day
+    of that year)."""
     parts = [int(p) for p in partial.split("-")]
-    year, month = parts[0], parts[1] if len(parts) > 1 else 12
-    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
-    return _dt.date(year, month, day)
+    return _dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1), len(parts)
 
 
-def test_every_registered_source_is_one_of_the_fact_sheet_sources() -> None:
-    sheet = "\n".join(p.read_text(encoding="utf-8") for p in FACT_SHEET)
-    registry = mkdocs_config()["extra"]["sources"]
-    problems = []
+def flagged_hosts(sheet: str) -> list[str]:
+    """The host names listed under the fact sheet's "Sources never to cite"."""
+    section = sheet.split(FLAGGED_HEADING, 1)[1].split("\n## ", 1)[0] if FLAGGED_HEADING in sheet else ""
+    return re.findall(r"^- ([a-z0-9.-]+\.[a-z]{2,})", section, re.M)
+
+
+def fact_sheet_problems(registry: dict, pages: list[tuple[str, dict]], sheet: str, cited_hosts: list[str]) -> list[str]:
+    """Every registered source named as the fact sheet names it, with its date; no page citing
+    a key the registry lacks; nothing registered, allowlisted or linked from a flagged host."""
+    flagged = flagged_hosts(sheet)
+    problems = [] if flagged else [f"the fact sheet has no list under {FLAGGED_HEADING!r}"]
     for key, entry in registry.items():
         named = entry["fact_sheet"]
         if named not in sheet:
-            problems.append(f"{key}: fact_sheet {named!r} is not how sources/facts.md names any source")
+            problems.append(f"{key}: fact_sheet {named!r} is not how the fact sheet (sources/) names any source")
         stated = re.search(r"(\d{4}(?:-\d{2}){0,2})\)$", named)
         if (stated.group(1) if stated else None) != entry.get("date"):
             problems.append(f"{key}: date {entry.get('date')!r}; the fact sheet says {named!r}")
+        text = " ".join(str(entry.get(f, "")) for f in ("publisher", "title", "fact_sheet")).lower()
+        problems += [f"{key}: a source the fact sheet flags ({host}); expected never cited" for host in flagged
+                     if host.split(".")[0] in text]
+    problems += [f"mkdocs.yml cited_hosts: {host} is flagged in the fact sheet; expected it removed"
+                 for host in cited_hosts for f in flagged if host == f or host.endswith("." + f) or f.endswith("." + host)]
+    for page, text in pages:
+        meta = get_data(text)[1]
+        problems += [f"{page}: source key {k!r} is not in extra.sources (the fact sheet)" for k in _keys(meta)
+                     if k not in registry]
+        for host in flagged:
+            for url in re.findall(r"https?://([^/\s)>\"']+)", text):
+                if url.lower() == host or url.lower().endswith("." + host):
+                    problems.append(f"{page}: links to {url}, which the fact sheet flags; expected never cited")
+    return problems
+
+
+def _sheet() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in FACT_SHEET)
+
+
+def test_every_registered_source_is_one_of_the_fact_sheet_sources_and_none_is_flagged() -> None:
+    config = mkdocs_config()["extra"]
+    pages = [(p.relative_to(ROOT).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(DOCS.rglob("*.md"))]
+    problems = fact_sheet_problems(config["sources"], pages, _sheet(), config["official"]["cited_hosts"])
     assert not problems, "\n".join(problems)
+
+
+def test_a_key_outside_the_fact_sheet_and_a_flagged_source_are_reported() -> None:
+    """The check above can fail: a page citing an unknown key, a registered source the fact
+    sheet does not name, a flagged source registered, allowlisted and linked."""
+    config = mkdocs_config()["extra"]
+    sheet = _sheet()
+    assert {"rancahpost.com", "kompasiana.com", "arkademi.com"} <= set(flagged_hosts(sheet)), flagged_hosts(sheet)
+    registry = {**config["sources"],
+                "rancah-2021": {"publisher": "rancahpost.com", "fact_sheet": "rancahpost.com"},
+                "blog-2099": {"publisher": "Blog", "date": "2099", "fact_sheet": "blog (2099)"}}
+    page = "---\nsources:\n  - rancah-2021\n  - tidak-ada\n---\n\nLihat [ini](https://www.kompasiana.com/x).\n"
+    problems = fact_sheet_problems(registry, [("docs/x.md", page)], sheet, [*config["official"]["cited_hosts"], "arkademi.com"])
+    assert any(p.startswith("rancah-2021: a source the fact sheet flags (rancahpost.com)") for p in problems), problems
+    assert "blog-2099: fact_sheet 'blog (2099)' is not how the fact sheet (sources/) names any source" in problems, problems
+    assert "mkdocs.yml cited_hosts: arkademi.com is flagged in the fact sheet; expected it removed" in problems, problems
+    assert "docs/x.md: source key 'tidak-ada' is not in extra.sources (the fact sheet)" in problems, problems
+    assert "docs/x.md: links to www.kompasiana.com, which the fact sheet flags; expected never cited" in problems, problems
 
 
 def test_every_page_cites_registered_sources_each_once_and_every_source_is_cited() -> None:
@@ -76,7 +128,7 @@ def test_every_page_cites_registered_sources_each_once_and_every_source_is_cited
     for path, meta in _pages():
         keys = _keys(meta)
         cited.update(keys)
-        if not keys:
+        if not keys and path.relative_to(DOCS).as_posix() not in NO_FACT_PAGES:
             problems.append(f"{path.relative_to(ROOT)}: no sources")
         problems += [f"{path.relative_to(ROOT)}: unknown source {k!r}" for k in keys if k not in registry]
         if len(set(keys)) != len(keys):
@@ -91,16 +143,28 @@ def test_sumber_lists_name_exactly_the_page_sources_and_the_footer_the_newest_da
     for path, meta in _pages():
         soup = _soup(site_dir, _url(path))
         heading = soup.select_one("article h2#sumber")
-        items = [li.get_text(" ", strip=True) for li in heading.find_next_sibling("ul").find_all("li")]
+        listing = heading.find_next_sibling("ul")
+        items = [li.get_text(" ", strip=True) for li in listing.find_all("li")] if listing else []
         keys = _keys(meta)
         expected = [registry[k]["publisher"] for k in keys]
+        if not keys:  # `sources: []`: a page that states no fact says so, and shows no source date
+            said = heading.find_next_sibling("p")
+            if said is None or "tidak memuat fakta dari sumber" not in said.get_text():
+                problems.append(f"/{_url(path)}: no sources, and the page does not say so")
+            if soup.select_one(".last-checked time.sumber-terbaru") is not None:
+                problems.append(f"/{_url(path)}: a newest-source date without sources")
+            continue
         if len(items) != len(keys) or not all(i.startswith(e) for i, e in zip(items, expected, strict=False)):
             problems.append(f"/{_url(path)}: Sumber {items} is not {expected}")
         dates = [registry[k]["date"] for k in keys if registry[k].get("date")]
-        newest = max(dates, key=_end_of)
+        newest = max(dates, key=_newest_key)
         shown = soup.select_one(".last-checked time.sumber-terbaru")
         if shown is None or shown["datetime"] != newest:
             problems.append(f"/{_url(path)}: footer shows newest source {shown}, expected {newest}")
+        # A page citing a dated source never shows a bare year as its newest source.
+        if shown is not None and len(shown["datetime"]) == 4 and any(len(d) == 10 and d.startswith(shown["datetime"])
+                                                                     for d in dates):
+            problems.append(f"/{_url(path)}: footer shows the year {shown['datetime']} although the page cites a dated source of it")
         footer = soup.select_one(".last-checked").get_text(" ", strip=True)
         if not footer.startswith("Diperiksa terhadap sumber pada"):
             problems.append(f"/{_url(path)}: footer reads {footer!r}")
@@ -120,7 +184,17 @@ def test_every_page_shows_its_change_notes_newest_first(site_dir: Path) -> None:
             if "Belum ada catatan perubahan" not in following.get_text():
                 problems.append(f"/{_url(path)}: no notes, and it does not say so")
             continue
-        shown = [(li.time["datetime"], li.get_text(" ", strip=True)) for li in following.find_all("li")]
+        # One line with the latest change, then every note folded (as GOV.UK pages do).
+        newest = max(str(n["date"]) for n in notes)
+        last = following.find("time")
+        if following.name != "p" or not following.get_text(" ", strip=True).startswith("Terakhir diperbarui") \
+                or last is None or last["datetime"] != newest:
+            problems.append(f"/{_url(path)}: first line {following!s:.120}; expected 'Terakhir diperbarui' {newest}")
+        folded = following.find_next_sibling("details")
+        if folded is None or folded.has_attr("open") or folded.find("summary") is None:
+            problems.append(f"/{_url(path)}: the notes are not folded in a closed <details>")
+            continue
+        shown = [(li.time["datetime"], li.get_text(" ", strip=True)) for li in folded.find_all("li")]
         if sorted(shown, key=lambda s: s[0], reverse=True) != shown or len(shown) != len(notes):
             problems.append(f"/{_url(path)}: notes {shown} not newest first or not all {len(notes)}")
         for note in notes:
