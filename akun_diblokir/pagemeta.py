@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,16 @@ MARKER = '<div id="pembaruan-daftar"></div>'
 # version of the site and fetches sitemap.xml next to it, which exists only at the root.
 FEED_PATH = "feed.xml"
 SOURCE_FIELDS = {"publisher", "title", "date", "fact_sheet"}
+# Atom ids that do not depend on where the site is deployed: a name-based UUID (RFC 4122,
+# version 5) of the page's source path and the note's place, in this project's namespace. A
+# tag: URI would need a domain the project owns; the site's address is chosen per deploy, and
+# moving it must not make every entry look new to a feed reader.
+FEED_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:akun-prakerja-diblokir:pembaruan")
+
+
+def feed_id(name: str) -> str:
+    """'urn:uuid:…' for `name` (the feed itself, or 'page.md#riwayat-YYYY-MM-DD-N')."""
+    return uuid.uuid5(FEED_NAMESPACE, name).urn
 
 
 @dataclass(frozen=True)
@@ -255,26 +266,30 @@ def atom_feed(changes: list[Change], *, site_url: str, site_name: str, feed_url:
               url_of: Mapping[str, str]) -> bytes:
     """An Atom 1.0 document of the changes, each entry linking to its page's absolute URL."""
     from feedgen.feed import FeedGenerator  # a library that writes valid Atom (ids, escaping, dates)
+    from feedgen.version import version_str
 
     feed = FeedGenerator()
-    feed.id(feed_url)
+    feed.id(feed_id(FEED_PATH))
     feed.title(f"{site_name}: pembaruan")
     feed.subtitle("Perubahan isi panduan independen ini, yang terbaru lebih dulu.")
     feed.link(href=site_url + "pembaruan/", rel="alternate")
     feed.link(href=feed_url, rel="self")
     feed.language("id")
     feed.author({"name": site_name})
-    feed.generator(site_name)  # not feedgen's default, which names its home page
+    # The software that wrote the feed (Atom's <generator>), without feedgen's default link to
+    # its home page: a feed reader shows the name, and the feed links nowhere but the site.
+    feed.generator("python-feedgen", version=version_str)
     newest = max((c.date for c in changes), default=_dt.datetime.now(_dt.UTC).date())
     feed.updated(_dt.datetime.combine(newest, _dt.time(), _dt.UTC))
     # feedgen writes entries in the reverse order of adding: add oldest first. An entry's id
-    # is its page, date and place among that page's notes of that day: stable as notes grow.
+    # is its page's source path, date and place among that page's notes of that day: stable
+    # as notes grow and wherever the site is deployed.
     same_day: dict[tuple[str, _dt.date], int] = {}
     for change in reversed(changes):
         page_url = url_of[change.page]
         number = same_day[change.page, change.date] = same_day.get((change.page, change.date), 0) + 1
         entry = feed.add_entry()
-        entry.id(f"{page_url}#riwayat-{change.date.isoformat()}-{number}")
+        entry.id(feed_id(f"{change.page}#riwayat-{change.date.isoformat()}-{number}"))
         entry.title(change.title)
         entry.link(href=page_url, rel="alternate")
         entry.summary(change.note)

@@ -30,6 +30,7 @@ from akun_diblokir import (
     pagemeta,
     paths,
     publishedlinks,
+    sitemap,
     slides,
     slim,
     sources,
@@ -56,6 +57,7 @@ def finish(project: Project, site: Path) -> list[str]:
     notes.append(f"removed {maps} source maps and {lunr} lunr files")
     deploy.write_host_files(site, project.site_url, kit.redirect_maps(project.config))  # audit reports a missing target
     _write_feed(project, site)
+    sitemap.write(site, project.site_url, project.docs_dir, project.pages)  # each page's own <lastmod>
     links, _ = project.kit
     for link in links:
         (site / link.png).parent.mkdir(parents=True, exist_ok=True)
@@ -143,6 +145,7 @@ def audit(project: Project, site: Path, *, with_sources: bool = True) -> list[Pr
                                     "the script builds a <style> element whose text is not a string constant",
                                     "expected a style sheet file, or a constant the CSP can allow by its hash"))
     problems += _redirect_problems(project, site)
+    problems += sitemap.problems(site, project.site_url, project.docs_dir, project.pages, built(sitemap.SITEMAP))
     try:
         slim.search_languages(site)
     except slim.SlimError as error:

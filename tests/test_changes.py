@@ -307,3 +307,71 @@ def test_pages_without_the_feed_link_cost_no_sitemap_request(site: LoopbackServe
         seen[url] = [r for r in requests if r.endswith("/sitemap.xml")]
     assert seen[""], "the home page announces the feed, so the theme fetches sitemap.xml"
     assert not seen["penyebab/kecurangan-joki/"], seen
+
+
+def _feed_for(site_url: str) -> bytes:
+    from akun_diblokir import pagemeta
+
+    pages = pagemeta.read_pages(DOCS)
+    url_of = {src: urljoin(site_url, src.removesuffix(".md") + "/") for src, _, _ in pages}
+    return pagemeta.atom_feed(pagemeta.all_changes(pages), site_url=site_url, site_name="Akun Prakerja Diblokir",
+                              feed_url=urljoin(site_url, "feed.xml"), url_of=url_of)
+
+
+def test_feed_ids_stay_when_the_site_moves_and_the_generator_names_the_software() -> None:
+    """A feed reader keys entries by id: moving the site to another address must not make
+    every entry look new. <generator> names the software that wrote the feed."""
+    here, moved = feedparser.parse(_feed_for("https://panduan.example.org/")), feedparser.parse(
+        _feed_for("https://lain.example.net/sub/"))
+    ids = [e.id for e in here.entries]
+    assert ids == [e.id for e in moved.entries] and here.feed.id == moved.feed.id
+    assert len(set(ids)) == len(ids) > 15, ids
+    for value in [here.feed.id, *ids]:
+        assert value.startswith("urn:uuid:") and "example" not in value, value
+    assert here.entries[0].link.startswith("https://panduan.example.org/")  # links still follow the site
+    assert here.feed.generator == "python-feedgen", here.feed.get("generator")
+    assert "Akun Prakerja Diblokir" not in here.feed.generator_detail.get("name", "")
+
+
+def test_sitemap_lastmod_is_each_pages_last_change(site: LoopbackServer, site_dir: Path) -> None:
+    """Not the build date: each page's newest change note or last_checked, whichever is later."""
+    from akun_diblokir import sitemap
+
+    soup = BeautifulSoup((site_dir / "sitemap.xml").read_text(encoding="utf-8"), "xml")
+    shown = {u.loc.get_text(strip=True): u.lastmod.get_text(strip=True) for u in soup.find_all("url")}
+    problems = []
+    for path, meta in _pages():
+        url = site.url + _url(path)
+        expected = sitemap.page_date(meta)
+        if url not in shown:
+            if path.relative_to(DOCS).as_posix() in NO_FACT_PAGES or "redirect" in str(meta):
+                continue
+            problems.append(f"{url}: not in sitemap.xml")
+        elif shown[url] != expected.isoformat():
+            problems.append(f"{url}: lastmod {shown[url]}, expected {expected}")
+    assert len(shown) > 15 and not problems, "\n".join(problems)
+    dates = {meta.get("last_checked") for _, meta in _pages()}
+    assert len(set(shown.values())) > 1 or len(dates) == 1, "every page has the same date: the build date?"
+
+
+def test_sitemap_page_dates_are_written_once_and_audit_reports_a_build_date(tmp_path: Path) -> None:
+    from akun_diblokir import pagemeta, sitemap
+
+    site_url = "https://panduan.example.org/"
+    entries = "".join(f"<url><loc>{site_url}{u}</loc><lastmod>2099-01-01</lastmod></url>\n"
+                      for u in ("", "faq/", "penyebab/data-palsu/"))
+    text = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset>\n{entries}<url><loc>{site_url}faq/</loc></url>\n</urlset>\n'
+    (tmp_path / "sitemap.xml").write_text(text, encoding="utf-8")
+    (tmp_path / "sitemap.xml.gz").write_bytes(b"not gzip")
+    pages = pagemeta.read_pages(DOCS)
+    before = sitemap.problems(tmp_path, site_url, DOCS, pages, "sitemap.xml")
+    assert [p.line for p in before] == [3, 4, 5, 6], before
+    assert "<lastmod> 2099-01-01" in before[0].found and "expected 20" in before[0].expected, before[0]
+    assert "<lastmod> None" in before[3].found, before[3]  # an entry without <lastmod> gets one
+    assert sitemap.write(tmp_path, site_url, DOCS, pages)
+    first = (tmp_path / "sitemap.xml").read_bytes(), (tmp_path / "sitemap.xml.gz").read_bytes()
+    assert sitemap.problems(tmp_path, site_url, DOCS, pages, "sitemap.xml") == []
+    assert not sitemap.write(tmp_path, site_url, DOCS, pages)  # idempotent: nothing left to change
+    assert ((tmp_path / "sitemap.xml").read_bytes(), (tmp_path / "sitemap.xml.gz").read_bytes()) == first
+    faq = next(meta for src, _, meta in pages if src == "faq.md")
+    assert f"<loc>{site_url}faq/</loc><lastmod>{sitemap.page_date(faq).isoformat()}</lastmod>" in first[0].decode()

@@ -27,6 +27,12 @@ SEED_CAUSES = {
     "Manipulasi Sistem": ("penyebab/manipulasi-sistem/", "pembelian palsu"),
     "Menggunakan Data Palsu (atau KTP milik orang lain)": ("penyebab/data-palsu/", "KTP milik orang lain"),
 }
+# Causes the other sources add to the seed article's five (sources/facts-2026-12.md), each
+# with a phrase its page must use.
+OTHER_CAUSES = {
+    "Tidak memenuhi syarat dan ketentuan (Tirto, 2024)": ("penyebab/tidak-memenuhi-syarat/", "tidak sedang menempuh pendidikan formal"),
+}
+ALL_CAUSES = {**SEED_CAUSES, **OTHER_CAUSES}
 # The three recovery channels of the seed article ("Cara Mengatasi"), each mapped to its
 # page and to the official link that page must carry.
 SEED_CHANNELS = {
@@ -95,9 +101,9 @@ def _md_files() -> list[Path]:
     return sorted(DOCS.rglob("*.md"))
 
 
-@pytest.mark.parametrize("cause", list(SEED_CAUSES), ids=[v[0] for v in SEED_CAUSES.values()])
+@pytest.mark.parametrize("cause", list(ALL_CAUSES), ids=[v[0] for v in ALL_CAUSES.values()])
 def test_every_seed_cause_has_its_page(site_dir: Path, cause: str) -> None:
-    rel_url, phrase = SEED_CAUSES[cause]
+    rel_url, phrase = ALL_CAUSES[cause]
     text = _content(_soup(site_dir, rel_url)).get_text(" ", strip=True)
     assert phrase.lower() in text.lower(), f"/{rel_url} ({cause}) does not mention {phrase!r}"
 
@@ -111,7 +117,9 @@ def test_every_seed_channel_has_its_page_with_the_official_link(site_dir: Path, 
 
 def test_every_cause_page_links_to_the_recovery_steps(site: LoopbackServer, site_dir: Path) -> None:
     recovery = site.url + "pemulihan/"
-    missing = [u for u, _ in SEED_CAUSES.values() if recovery not in _links(site, u, _soup(site_dir, u))]
+    causes = sorted(p.stem for p in (DOCS / "penyebab").glob("*.md") if p.stem != "index")
+    assert {u for u, _ in ALL_CAUSES.values()} == {f"penyebab/{c}/" for c in causes}, causes
+    missing = [u for u, _ in ALL_CAUSES.values() if recovery not in _links(site, u, _soup(site_dir, u))]
     assert not missing, f"cause pages without a link to /pemulihan/: {missing}"
 
 
@@ -190,6 +198,9 @@ def test_every_page_has_a_sumber_list(site: LoopbackServer, site_dir: Path) -> N
         following = heading.find_next_sibling() if heading else None
         if heading is None or heading.name != "h2" or "Sumber" not in heading.get_text():
             problems.append(f"/{rel_url}: no '## Sumber {{#sumber}}' heading")
+        elif rel_url == "pembaruan/":  # states no fact (`sources: []`) and says so
+            if following is None or "tidak memuat fakta dari sumber" not in following.get_text():
+                problems.append(f"/{rel_url}: no sources, and the page does not say so")
         elif following is None or following.name != "ul" or not following.find("li"):
             problems.append(f"/{rel_url}: the Sumber heading is not followed by a list")
     assert not problems, "\n".join(problems)
@@ -305,6 +316,6 @@ def test_home_shows_causes_channels_and_independence_on_the_first_phone_screen(
         }"""
     )
     context.close()
-    # five causes, three channels and the independence note
-    assert below["count"] == 5 + 3 + 1, below
+    # the causes, three channels and the independence note
+    assert below["count"] == len(ALL_CAUSES) + 3 + 1, below
     assert not below["below"], f"below the first 360x740 screen: {below['below']}"
