@@ -319,3 +319,64 @@ def test_home_shows_causes_channels_and_independence_on_the_first_phone_screen(
     # the causes, three channels and the independence note
     assert below["count"] == len(ALL_CAUSES) + 3 + 1, below
     assert not below["below"], f"below the first 360x740 screen: {below['below']}"
+
+
+# The third content review's findings: phrases no source supports, and one wording for the
+# official addresses and for the channels this guide names.
+UNSUPPORTED = [
+    "situs resmi hanya",  # leaves out bantuan.prakerja.go.id, the form's host
+    "abaikan balasan",  # no source says which address the help centre replies from
+    "hanya lewat tiga kanal",  # live chat was an official channel in 2021
+    "termasuk sabtu dan minggu",
+    "tautan permanen",
+    "tidak sama dengan akun diblokir",  # no source tells "dicabut" from "diblokir"
+    "kepesertaan dicabut\" berbeda",
+    "manipulasi insentif atau pembelian palsu](",  # a guessed cause for a waiting incentive
+]
+OFFICIAL_ADDRESSES = "Alamat resmi Kartu Prakerja ada di prakerja.go.id, termasuk www.prakerja.go.id dan bantuan.prakerja.go.id."
+OFFICIAL_ADDRESS_PAGES = ["index.md", "aman-dari-penipuan.md", "kontak.md", "selebaran.md"]
+THREE_CHANNELS = "Panduan ini hanya menyebut tiga kanal resmi ini."
+
+
+def _prose(markdown: str) -> str:
+    """Page text as a reader sees it: links as their text, no emphasis, one space."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return " ".join(text.replace("**", "").replace("`", "").split())
+
+
+def review_wording_problems(pages: dict[str, str]) -> list[str]:
+    problems = []
+    for name, text in pages.items():
+        body = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)  # change notes may quote what was removed
+        prose = _prose(body).lower()
+        problems += [f"{name}: {phrase!r}; no source supports it" for phrase in UNSUPPORTED if phrase in prose]
+        # The OTP warning is for anyone, *including* those who claim to be from Prakerja.
+        for warning in re.findall(r"[^.]*kode OTP[^.]*mengaku[^.]*\.", _prose(body)):
+            if not re.search(r"\b(juga|termasuk)\b", warning):
+                problems.append(f"{name}: {warning.strip()!r}; expected the warning for anyone, "
+                                "including (juga, termasuk) those who claim to be from Prakerja")
+    for name in OFFICIAL_ADDRESS_PAGES:
+        if OFFICIAL_ADDRESSES not in _prose(pages.get(name, "")):
+            problems.append(f"{name}: expected the one wording {OFFICIAL_ADDRESSES!r}")
+    for name in ("kontak.md", "selebaran.md", "pemulihan/index.md", "aman-dari-penipuan.md"):
+        if THREE_CHANNELS not in _prose(pages.get(name, "")):
+            problems.append(f"{name}: expected {THREE_CHANNELS!r}")
+    return problems
+
+
+def test_review_findings_stay_fixed() -> None:
+    pages = {p.relative_to(DOCS).as_posix(): p.read_text(encoding="utf-8") for p in _md_files()}
+    problems = review_wording_problems(pages)
+    assert not problems, "\n".join(problems)
+
+
+def test_review_wording_check_finds_the_old_sentences() -> None:
+    pages = {p.relative_to(DOCS).as_posix(): p.read_text(encoding="utf-8") for p in _md_files()}
+    pages["kontak.md"] = pages["kontak.md"].replace("Alamat resmi Kartu Prakerja ada di", "Situs resmi hanya ada di")
+    pages["x.md"] = ("Periksa email. Abaikan balasan dari alamat lain.\n"
+                     "Jangan berikan kode OTP kepada orang yang mengaku dari Prakerja.\n")
+    problems = review_wording_problems(pages)
+    assert "x.md: 'abaikan balasan'; no source supports it" in problems, problems
+    assert any(p.startswith("x.md: 'Jangan berikan kode OTP kepada orang yang mengaku") for p in problems), problems
+    assert any(p.startswith("kontak.md: 'situs resmi hanya'") for p in problems), problems
+    assert any(p.startswith("kontak.md: expected the one wording") for p in problems), problems
