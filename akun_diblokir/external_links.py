@@ -5,7 +5,7 @@ whose address is http(s) on another host than the site's gets `rel="external noo
 noreferrer"` (no window.opener for the other site, and no Referer telling it which page of a
 blocked-account guide the reader came from) and, before its closing tag, the marker of
 akun_diblokir/templates/external-link-marker.html: text that screen readers announce, shown
-as an icon by extra.css. Links stay in the same tab: on a cheap phone a new tab is easy to lose.
+as an icon by base.css. Links stay in the same tab: on a cheap phone a new tab is easy to lose.
 
 Runs in the post-build pipeline, after the engine has indexed the content for search, so the
 marker text does not end up in search results.
