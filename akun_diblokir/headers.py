@@ -54,7 +54,7 @@ _WHAT = {
     "handler": ("an inline event handler, which the Content-Security-Policy blocks",
                 "expected the behaviour in a script file instead"),
     "style": ("an inline style attribute, which the Content-Security-Policy blocks",
-              "expected a class styled in docs/assets/stylesheets/extra.css"),
+              "expected a class styled in docs/assets/stylesheets/ (base.css or the component's sheet)"),
     "javascript-url": ("a javascript: URL, which the Content-Security-Policy blocks", "expected a real link"),
 }
 
