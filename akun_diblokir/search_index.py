@@ -98,7 +98,9 @@ def load_words(path: Path) -> dict[str, Any]:
     problems = words_problems(raw, text)
     if problems:
         raise SearchSourceError("\n".join(f"{path}:{line}: {message}" for line, message in problems))
-    return {"stop_words": [w for group in raw["stop_words"] for w in group], "synonyms": raw["synonyms"]}
+    return {"stop_words": [w for group in raw["stop_words"] for w in group], "synonyms": raw["synonyms"],
+            "no_results": raw.get("no_results") or [], "rules": raw.get("rules") or [],
+            "asking_words": raw.get("asking_words") or []}
 
 
 def _line_of(text: str, word: str) -> int:

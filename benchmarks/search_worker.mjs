@@ -1,12 +1,14 @@
 // Material's own search worker, run in Node on a built site: the search of the real site
 // without a browser, for the tuning loop (answers in seconds) and for the search's unit
-// tests (tests/search/*.test.mjs). The same worker file, lunr.id and search_index.json the
+// tests (tests/test_search_queries.py). The same worker file, lunr.id and search_index.json the
 // site ships. Written by hand because no library runs a Web Worker's importScripts script
 // in Node: a vm context stands in for the worker's global scope.
 //
 //   node benchmarks/search_worker.mjs SITE_DIR < queries.txt   (one query a line)
 //
-// prints, per query, one JSON line: the result pages (site paths, best first, one per page).
+// prints, per query, one JSON line: { query, pages, groups, missing, warnings }: the result
+// pages (site paths, best first, one per page), the page of each listed entry, the words
+// marked missing in the first entry, and what the worker wrote on the console meanwhile.
 // benchmarks/search_bench.py --fast reads it; the browser rounds stay the measured figures.
 //
 //   import { openSearch } from "../../benchmarks/search_worker.mjs"
@@ -38,8 +40,12 @@ export async function openSearch(site, index = null) {
   const { workers, script } = workerFile(site)
   const replies = []
   const listeners = []
+  // What the worker reports on the console (Material's worker warns about a query it cannot
+  // run), kept per query as the browser's console would show it.
+  const warnings = []
+  const report = (kind) => (...args) => warnings.push(`${kind}: ${args.map(String).join(" ")}`)
   const context = {
-    console,
+    console: { ...console, warn: report("warning"), error: report("error") },
     postMessage: (message) => replies.push(message),
     addEventListener: (type, fn) => type === "message" && listeners.push(fn),
     importScripts: (...urls) => {
@@ -67,13 +73,16 @@ export async function openSearch(site, index = null) {
     lunr: context.lunr,
     index: data,
     async query(text) {
+      const before = warnings.length
       const reply = await send({ type: 2, data: text }) // QUERY
-      const pages = []
-      for (const group of reply.data.items) {
-        const page = group[0].location.split("#")[0]
-        if (!pages.includes(page)) pages.push(page)
-      }
-      return { pages, items: reply.data.items }
+      // `groups`: the page of each entry of the list, as the box shows them (Material lists a
+      // page once, so a page twice here is a bug); `pages`: the same, each page once.
+      const groups = reply.data.items.map((group) => group[0].location.split("#")[0])
+      const pages = groups.filter((page, i) => groups.indexOf(page) === i)
+      // The words Material marks as missing ("Tidak ada: ...") in the first entry.
+      const terms = reply.data.items.length ? reply.data.items[0][0].terms : {}
+      const missing = Object.keys(terms).filter((term) => !terms[term])
+      return { pages, groups, missing, items: reply.data.items, warnings: warnings.slice(before) }
     },
   }
 }
@@ -88,7 +97,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const search = await openSearch(site)
   const lines = fs.readFileSync(0, "utf-8").split("\n").filter((l) => l.trim())
   for (const text of lines) {
-    const { pages } = await search.query(text)
-    process.stdout.write(JSON.stringify({ query: text, pages }) + "\n")
+    const { pages, groups, missing, warnings } = await search.query(text)
+    process.stdout.write(JSON.stringify({ query: text, pages, groups, missing, warnings }) + "\n")
   }
 }

@@ -1,11 +1,16 @@
-"""Driving Material's real search box in Chromium, shared by the search tests and
-benchmarks/search_bench.py, and the reader queries both use (tests/data/search-queries.tsv)."""
+"""The reader queries of the search tests and benchmarks/search_bench.py
+(tests/data/search-queries.tsv) and two ways to ask the site's search: Material's own worker
+run in Node on a built site (benchmarks/search_worker.mjs: no browser, seconds for every
+query) and Material's real search box in Chromium."""
 
 from __future__ import annotations
 
 import json
+import random
 import re
-from collections.abc import Iterator
+import shutil
+import subprocess
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,11 +83,86 @@ QUERIES: list[Query] = load_queries()
 TUNING: list[Query] = [q for q in QUERIES if q.set == "tuning"]
 TEST: list[Query] = [q for q in QUERIES if q.set == "test"]
 
+
+
+def batch_of(query: Query) -> int:
+    """The batch a query came in, as the header of the query file numbers them: 0 for the
+    queries tuned with the first version of the search, 1 for the first colleague's (their
+    notes name no batch), n for those whose note starts "batch n:"."""
+    found = re.match(r"batch (\d+):", query.note)
+    if found:
+        return int(found.group(1))
+    return 0 if query.note.startswith("tuned since the first round") else 1
+
+
+@dataclass(frozen=True)
+class Split:
+    """How the header of the query file says one batch was split: `order` = list(range(size))
+    shuffled by random.Random(seed); the queries at the first `tuning` indices of `order`,
+    in file order, are the tuning half."""
+
+    batch: int
+    size: int
+    seed: int
+    tuning: int
+
+    def sets(self) -> list[str]:
+        """The set of each query of the batch, in file order, as the seed gives them."""
+        order = list(range(self.size))
+        random.Random(self.seed).shuffle(order)
+        first = set(order[: self.tuning])
+        return ["tuning" if i in first else "test" for i in range(self.size)]
+
+
+_SPLIT = re.compile(r"list\(range\((\d+)\)\);\s*random\.Random\((\d+)\)\.shuffle\(order\)[^\"]*?first (\d+) indices")
+
+
+def declared_splits(path: Path = QUERY_FILE) -> list[Split]:
+    """The splits the header of `path` describes, batch 1 first (in the header's order)."""
+    header = " ".join(line.lstrip("#").strip() for line in path.read_text(encoding="utf-8").splitlines()
+                      if line.startswith("#"))
+    return [Split(number, int(size), int(seed), int(tuning))
+            for number, (size, seed, tuning) in enumerate(_SPLIT.findall(header), start=1)]
+
+
 # "Top 3" as the reader sees it: Material lists one result per page (its sections are
 # grouped under it, the best one shown, the others folded under "n more"), ordered by the
 # best score among the page and its sections; a query passes when its page is among the
 # first TOP of these entries.
 TOP = 3  # a query passes when its page is among the first TOP results
+
+# -- Material's worker in Node -------------------------------------------------------------
+
+SEARCH_WORKER = ROOT / "benchmarks" / "search_worker.mjs"
+
+
+class NodeMissing(RuntimeError):
+    """Node.js is not on PATH, so the search cannot be asked without a browser."""
+
+
+def worker_answers(site_dir: Path, texts: Iterable[str], *, timeout: float = 300) -> dict[str, dict]:
+    """Each text's answer from Material's search worker run in Node on the built site
+    `site_dir` (benchmarks/search_worker.mjs: the site's own worker file, lunr.id.min.js and
+    search_index.json), all in one Node process: {text: {"pages", "groups", "missing",
+    "warnings"}} (see that file). Raises NodeMissing without Node, RuntimeError if it fails."""
+    node = shutil.which("node")
+    if node is None:
+        raise NodeMissing("the search tests run Material's search worker in Node.js, and `node` is not on PATH: "
+                          "install Node.js 18 or newer (apt-get install nodejs) and run them again")
+    unique = list(dict.fromkeys(texts))
+    if any("\n" in text or not text.strip() for text in unique):
+        raise ValueError("search_worker.mjs reads one query a line: expected texts without line breaks, not blank")
+    proc = subprocess.run([node, str(SEARCH_WORKER), str(site_dir)], input="".join(t + "\n" for t in unique),
+                          capture_output=True, text=True, timeout=timeout, check=False)
+    lines = proc.stdout.splitlines()
+    if proc.returncode != 0 or len(lines) != len(unique):
+        raise RuntimeError(f"{SEARCH_WORKER.name} on {site_dir} exited {proc.returncode} after {len(lines)} of "
+                           f"{len(unique)} answers:\n{proc.stderr[-3000:]}")
+    answers = [json.loads(line) for line in lines]
+    return {text: answer for text, answer in zip(unique, answers, strict=True)}
+
+
+# -- Material's search box in Chromium ------------------------------------------------------
 
 # Counts mutations of the result list, so a search can wait for the list to settle.
 _OBSERVER = """() => {

@@ -166,6 +166,136 @@ function rank(builder) {
 }
 
 /*
+ * The ranking rules of words.yml (`rules`): a kind of question, told by its words, and the
+ * page or section that answers it ("what do I do now" -> the recovery path; fees and
+ * payment -> the scam page). A rule applies when the query holds one of its `words` (a
+ * word or words side by side, compared after stemming, stop words dropped and a reader's
+ * word read as the page word the synonym list gives it), and
+ * - `with`: also one of these (the rule's topic);
+ * - `unless`: none of these (a more specific question);
+ * - `rest: generic`: no other word that tells pages apart (each in GENERIC_SHARE of the
+ *   documents or more, in none, or one of words.yml `asking_words`).
+ * Then the documents it `favour`s (a page: the page and its sections; page#id: that
+ * section) weigh RULE_WEIGHT times (or the rule's `weight`). Each rule is measured on the
+ * tuning half before it stays (decisions/search.md).
+ */
+var RULE_WEIGHT = 3
+
+// A reader's word of the synonym list -> the page word it stands for (both stems).
+var pageWordOf = Object.create(null)
+Object.keys(synonyms).forEach(function (page) {
+  synonyms[page].forEach(function (reader) { if (!(reader in pageWordOf)) pageWordOf[reader] = page })
+})
+function asPageWord(stem) {
+  return pageWordOf[stem] || stem
+}
+
+// "apa yang harus" -> ["apa", "harus"]: the stems a phrase leaves in a query.
+function phraseStems(text) {
+  return String(text).toLowerCase().split(/\s+/).map(trimWord)
+    .filter(function (w) { return w && STOP_WORDS.indexOf(w) === -1 })
+    .map(function (w) { return asPageWord(stemWord(w)) })
+    .filter(Boolean)
+}
+
+var ASKING = Object.create(null)
+;(WORDS.asking_words || []).forEach(function (word) { phraseStems(word).forEach(function (s) { ASKING[s] = true }) })
+
+var RULES = (WORDS.rules || []).map(function (rule) {
+  return {
+    name: rule.name,
+    words: (rule.words || []).map(phraseStems),
+    with: (rule.with || []).map(phraseStems),
+    unless: (rule.unless || []).map(phraseStems),
+    generic: rule.rest === "generic",
+    favour: rule.favour || [],
+    weight: rule.weight || RULE_WEIGHT
+  }
+})
+
+// Where the phrase `stems` starts in `terms` (the query's stems, in order), or -1.
+function find(terms, stems) {
+  if (!stems.length) return -1
+  outer: for (var i = 0; i + stems.length <= terms.length; i++) {
+    for (var j = 0; j < stems.length; j++) if (terms[i + j] !== stems[j]) continue outer
+    return i
+  }
+  return -1
+}
+function holdsAny(terms, phrases) {
+  return phrases.some(function (stems) { return find(terms, stems) !== -1 })
+}
+
+// The rules a query's clauses call for: [rule, ...].
+function rulesFor(index, query) {
+  var terms = query.clauses.map(function (clause) { return asPageWord(clause.term.replace(/\*$/, "")) })
+  return RULES.filter(function (rule) {
+    var found = -1, length = 0
+    rule.words.some(function (stems) {
+      found = find(terms, stems)
+      length = stems.length
+      return found !== -1
+    })
+    if (found === -1) return false
+    if (rule.with.length && !holdsAny(terms, rule.with)) return false
+    if (holdsAny(terms, rule.unless)) return false
+    if (!rule.generic) return true
+    var total = documentTotal(index)
+    return query.clauses.every(function (clause, i) {
+      if (i >= found && i < found + length) return true
+      if (terms[i] in ASKING) return true
+      var count = holdingCount(index, clause.term)
+      return count === 0 || count / total >= GENERIC_SHARE
+    })
+  })
+}
+
+function favoured(ref, favour) {
+  return favour.some(function (location) {
+    return location.indexOf("#") === -1 ? ref === location || ref.lastIndexOf(location + "#", 0) === 0 : ref === location
+  })
+}
+
+function applyRules(rules, results) {
+  if (!rules.length) return results
+  results.forEach(function (result) {
+    rules.forEach(function (rule) {
+      if (favoured(result.ref, rule.favour)) result.score *= rule.weight
+    })
+  })
+  return bestFirst(results)
+}
+
+/*
+ * Results that mean something: a document scoring less than RESULT_FLOOR times the best
+ * is left out, so the list and its count ("n dokumen ditemukan") hold the pages that
+ * answer, not every page that shares one expanded word with the query (and Material's
+ * worker does not highlight thousands of documents at a large size).
+ */
+var RESULT_FLOOR = 0.2
+
+function aboveFloor(results) {
+  if (!results.length) return results
+  var floor = results[0].score * RESULT_FLOOR
+  var kept = 0
+  while (kept < results.length && results[kept].score >= floor) kept++
+  return results.slice(0, kept)
+}
+
+/*
+ * No result: instead of an empty list, the documents of words.yml `no_results` (the page
+ * for questions this guide does not cover and its section of official channels), with no
+ * matched word, so Material lists them and marks the reader's words as not found.
+ */
+function noResults(index) {
+  return (WORDS.no_results || []).filter(function (ref) {
+    return ("title/" + ref) in index.fieldVectors || ("text/" + ref) in index.fieldVectors
+  }).map(function (ref) {
+    return { ref: ref, score: 0, matchData: new lunr.MatchData() }
+  })
+}
+
+/*
  * Every search goes through lunr.Index#query: the clauses are weighed before lunr scores
  * them, and the rules above reorder what it found.
  */
@@ -184,9 +314,12 @@ if (!lunr.Index.prototype.query.lunrId) {
       onlyStopWords = q.lunrIdDropped === true && q.clauses.length === 0
     })
     if (onlyStopWords) return []
-    if (FEATURES.ranking) results = phraseFirst(built, results)
-    return shares.length && shares.every(function (share) { return share >= GENERIC_SHARE })
-      ? startPageFirst(results) : results
+    if (!FEATURES.ranking) return results
+    if (!results.length) return built.clauses.length ? noResults(index) : results
+    results = phraseFirst(built, results)
+    if (shares.length && shares.every(function (share) { return share >= GENERIC_SHARE }))
+      results = startPageFirst(results)
+    return aboveFloor(applyRules(rulesFor(index, built), results))
   }
   lunr.Index.prototype.query.lunrId = true
 }
