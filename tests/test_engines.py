@@ -123,7 +123,13 @@ def test_both_engines_show_the_sources_the_change_notes_and_the_feed(engine_site
         url = "" if rel == "index" else (rel.removesuffix("index") if rel.endswith("/index") else rel + "/")
         soup = BeautifulSoup((engine_site / url / "index.html").read_text(encoding="utf-8"), "lxml")
         sumber = soup.select_one("article h2#sumber")
-        if sumber is None or sumber.find_next_sibling().name != "ul":
+        # A page that states no fact (`sources: []`) says so in one sentence instead of a list.
+        states_no_fact = re.search(r"^sources: \[\]", md.read_text(encoding="utf-8"), re.M) is not None
+        following = sumber.find_next_sibling() if sumber is not None else None
+        if states_no_fact:
+            if following is None or following.name != "p" or "tidak memuat fakta" not in following.get_text():
+                problems.append(f"/{url}: no sentence under the Sumber heading saying the page states no fact")
+        elif following is None or following.name != "ul":
             problems.append(f"/{url}: no list under the Sumber heading")
         if soup.select_one("article h2#riwayat") is None:
             problems.append(f"/{url}: no 'Riwayat perubahan' heading")

@@ -26,7 +26,7 @@ def test_sitemap_lists_pages(site: LoopbackServer, site_dir: Path) -> None:
 def test_linkchecker_finds_no_broken_link_or_anchor(site: LoopbackServer, tmp_path: Path) -> None:
     config = tmp_path / "linkcheckerrc"
     # AnchorCheck makes linkchecker verify every #fragment against the target page.
-    config.write_text("[checking]\nthreads=4\n[AnchorCheck]\n", encoding="utf-8")
+    config.write_text("[checking]\nthreads=4\nmaxrequestspersecond=100\n[AnchorCheck]\n", encoding="utf-8")
     proc = subprocess.run(
         [str(VENV_BIN / "linkchecker"), "--config", str(config), "--no-status", "--no-warnings", site.url],
         capture_output=True,

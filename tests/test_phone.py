@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import quote, urljoin
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, Page
 from sitetools import ROOT, LoopbackServer, build_site, copy_project, goto_with_theme, mkdocs_config, page_urls
@@ -25,13 +26,8 @@ MODES = {
     "light-nojs": ("light", False),
     "dark-nojs": ("dark", False),
 }
-CAUSES = [
-    "penyebab/kecurangan-joki/",
-    "penyebab/prosedur-tidak-selesai/",
-    "penyebab/terlambat-membeli-pelatihan/",
-    "penyebab/manipulasi-sistem/",
-    "penyebab/data-palsu/",
-]
+# The cause pages in the order the home page lists them (glossary.yml: one label per cause).
+CAUSES = [f"penyebab/{c['slug']}/" for c in yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))["causes"]]
 # Pages with the help bar (akun_diblokir/help_bar.py).
 HELP_BAR = re.compile(r"^(penyebab/|pemulihan/|faq/$)")
 MIN_TARGET = 24  # WCAG 2.2, 2.5.8 (AA)
@@ -235,7 +231,7 @@ def test_every_page_on_a_phone(site: LoopbackServer, site_dir: Path, browser: Br
         if rel == "":
             choices = m["choices"]
             if len(choices) != len(CAUSES) + 3:
-                problems.append(f"{where}: {len(choices)} choices; expected the five causes and three channels")
+                problems.append(f"{where}: {len(choices)} choices; expected the {len(CAUSES)} causes and three channels")
             problems += [f"{where}: {t['name']!r} is below the first screen" for t in choices if t["bottom"] > PHONE["height"]]
             if [t["href"] for t in choices[-3:]] != expected:
                 problems.append(f"{where}: channel links {[t['href'] for t in choices[-3:]]}; expected {expected}")
