@@ -89,8 +89,17 @@ function holdingCount(index, term) {
   return (cache[term] = count)
 }
 
-// Multiplies each clause's boost by idf^RARE_WORD_POWER (lunr's idf over the documents
-// that hold the clause's terms); returns the share of the documents each clause found.
+/*
+ * Multiplies each clause's boost by idf^RARE_WORD_POWER (lunr's idf over the documents
+ * that hold the clause's terms); returns the share of the documents each clause found.
+ * A word that asks or tells about the reader without naming a topic (words.yml
+ * `asking_words`: "saya", "gw", "sekarang", "harus") is rare in the pages, so its idf is
+ * high, yet it says nothing about which page answers: it weighs ASKING_WEIGHT as much,
+ * so "akun prakerja gw diblokir" is not answered by the one title that says "saya".
+ * (Measured on the tuning half: 0.5 gave top 1 +4 and top 3 +3 queries; 0.3, +0 and +3.)
+ */
+var ASKING_WEIGHT = 0.5
+
 function weighClauses(index, query) {
   var total = documentTotal(index), shares = []
   query.clauses.forEach(function (clause) {
@@ -99,6 +108,7 @@ function weighClauses(index, query) {
     shares.push(count / total)
     var idf = Math.log(1 + Math.abs((total - count + 0.5) / (count + 0.5)))
     clause.boost = (clause.boost || 1) * Math.pow(idf, RARE_WORD_POWER)
+    if (asPageWord(clause.term.replace(/\*$/, "")) in ASKING) clause.boost *= ASKING_WEIGHT
   })
   return shares
 }
@@ -201,12 +211,18 @@ function phraseStems(text) {
 var ASKING = Object.create(null)
 ;(WORDS.asking_words || []).forEach(function (word) { phraseStems(word).forEach(function (s) { ASKING[s] = true }) })
 
+// A rule's list of phrases; a list inside it (a YAML alias of another rule's list, such as
+// *blocked) counts as its phrases.
+function phrases(list) {
+  return [].concat.apply([], list || []).map(phraseStems)
+}
+
 var RULES = (WORDS.rules || []).map(function (rule) {
   return {
     name: rule.name,
-    words: (rule.words || []).map(phraseStems),
-    with: (rule.with || []).map(phraseStems),
-    unless: (rule.unless || []).map(phraseStems),
+    words: phrases(rule.words),
+    with: phrases(rule.with),
+    unless: phrases(rule.unless),
     generic: rule.rest === "generic",
     favour: rule.favour || [],
     weight: rule.weight || RULE_WEIGHT
@@ -272,6 +288,9 @@ function applyRules(rules, results) {
  * answer, not every page that shares one expanded word with the query (and Material's
  * worker does not highlight thousands of documents at a large size).
  */
+// Measured on the tuning half (573 queries; 23 pages): floors 0, 0.15, 0.2, 0.25 and 0.3
+// list a median 23, 9, 6, 5 and 4 pages, with 554, 554, 553, 551 and 549 queries in the top
+// 3. 0.2: a third of the list of 0.15 for one query.
 var RESULT_FLOOR = 0.2
 
 function aboveFloor(results) {
@@ -293,6 +312,33 @@ function noResults(index) {
   }).map(function (ref) {
     return { ref: ref, score: 0, matchData: new lunr.MatchData() }
   })
+}
+
+/*
+ * A page found by the name the menu gives it: when every word of the query matched in a
+ * page's `names` field (the menu's name where it differs from the H1, which
+ * akun_diblokir/search_index.py adds), the page weighs NAMED_WEIGHT times. "Selebaran" is
+ * the handout's name in the menu, and the heading of a section of the trainers' kit too;
+ * the handout weighs 0.75 (front matter `search: boost`), so without this the kit's section
+ * came first. (No query of the tuning half changed; tests/test_search_stemmer.py types
+ * every menu name.)
+ */
+var NAMED_WEIGHT = 2
+
+function namedPageFirst(query, results) {
+  var prefixes = query.clauses.map(function (clause) { return clause.term.replace(/\*$/, "") })
+  var named = false
+  results.forEach(function (result) {
+    var metadata = result.matchData.metadata, terms = Object.keys(metadata)
+    var all = prefixes.length && prefixes.every(function (prefix) {
+      return terms.some(function (term) { return term.lastIndexOf(prefix, 0) === 0 && metadata[term].names })
+    })
+    if (all) {
+      result.score *= NAMED_WEIGHT
+      named = true
+    }
+  })
+  return named ? bestFirst(results) : results
 }
 
 /*
@@ -319,6 +365,7 @@ if (!lunr.Index.prototype.query.lunrId) {
     results = phraseFirst(built, results)
     if (shares.length && shares.every(function (share) { return share >= GENERIC_SHARE }))
       results = startPageFirst(results)
+    results = namedPageFirst(built, results)
     return aboveFloor(applyRules(rulesFor(index, built), results))
   }
   lunr.Index.prototype.query.lunrId = true
