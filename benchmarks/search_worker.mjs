@@ -17,6 +17,11 @@
 //
 // `items` is the worker's reply as Material's search box receives it (one group a page, the
 // page's document and its sections); `search.lunr` is the worker's lunr with lunr.id loaded.
+//
+//   node benchmarks/search_worker.mjs SITE_DIR --eval   (one JSON { source, arg } a line)
+//
+// evaluates each source in the worker's global scope, as a browser page's evaluate would:
+// the search's unit tests (tests/test_search_stemmer.py) run lunr.id this way.
 import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
@@ -71,6 +76,7 @@ export async function openSearch(site, index = null) {
   await send({ type: 0, data: { config: data.config, docs: data.docs, options: { suggest: false } } })
   return {
     lunr: context.lunr,
+    context,
     index: data,
     async query(text) {
       const before = warnings.length
@@ -87,17 +93,44 @@ export async function openSearch(site, index = null) {
   }
 }
 
-// As a command: one JSON line of result pages per query line of stdin.
+/**
+ * Evaluates `source` in the worker's global scope (its lunr, with lunr.id loaded), as
+ * Playwright's page.evaluate does in a page: a function is called with `arg`, anything else
+ * is the value of the expression. The value must be JSON.
+ */
+export function evaluate(search, source, arg) {
+  const value = vm.runInContext(`(${source})`, search.context)
+  return typeof value === "function" ? value(arg) : value
+}
+
+// As a command: one JSON line of result pages per query line of stdin; with --eval, one
+// JSON line { value } or { error } per line { "source": ..., "arg": ... } of stdin,
+// answered as each comes (the search unit tests keep one process open and ask it in turn).
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const site = process.argv[2]
   if (!site || !fs.existsSync(path.join(site, "search", "search_index.json"))) {
-    console.error(`usage: node search_worker.mjs SITE_DIR; expected SITE_DIR/search/search_index.json (got ${site})`)
+    console.error(`usage: node search_worker.mjs SITE_DIR [--eval]; expected SITE_DIR/search/search_index.json (got ${site})`)
     process.exit(2)
   }
   const search = await openSearch(site)
-  const lines = fs.readFileSync(0, "utf-8").split("\n").filter((l) => l.trim())
-  for (const text of lines) {
-    const { pages, groups, missing, warnings } = await search.query(text)
-    process.stdout.write(JSON.stringify({ query: text, pages, groups, missing, warnings }) + "\n")
+  if (process.argv[3] === "--eval") {
+    const readline = await import("node:readline")
+    for await (const line of readline.createInterface({ input: process.stdin })) {
+      if (!line.trim()) continue
+      let answer
+      try {
+        const { source, arg } = JSON.parse(line)
+        answer = { value: evaluate(search, source, arg) ?? null }
+      } catch (error) {
+        answer = { error: String(error && error.stack || error) }
+      }
+      process.stdout.write(JSON.stringify(answer) + "\n")
+    }
+  } else {
+    const lines = fs.readFileSync(0, "utf-8").split("\n").filter((l) => l.trim())
+    for (const text of lines) {
+      const { pages, groups, missing, warnings } = await search.query(text)
+      process.stdout.write(JSON.stringify({ query: text, pages, groups, missing, warnings }) + "\n")
+    }
   }
 }

@@ -10,14 +10,13 @@ import random
 import re
 import shutil
 import subprocess
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 from sitetools import ROOT, goto_with_theme
 
 QUERY_FILE = Path(__file__).parent / "data" / "search-queries.tsv"
@@ -145,10 +144,7 @@ def worker_answers(site_dir: Path, texts: Iterable[str], *, timeout: float = 300
     `site_dir` (benchmarks/search_worker.mjs: the site's own worker file, lunr.id.min.js and
     search_index.json), all in one Node process: {text: {"pages", "groups", "missing",
     "warnings"}} (see that file). Raises NodeMissing without Node, RuntimeError if it fails."""
-    node = shutil.which("node")
-    if node is None:
-        raise NodeMissing("the search tests run Material's search worker in Node.js, and `node` is not on PATH: "
-                          "install Node.js 18 or newer (apt-get install nodejs) and run them again")
+    node = _node()
     unique = list(dict.fromkeys(texts))
     if any("\n" in text or not text.strip() for text in unique):
         raise ValueError("search_worker.mjs reads one query a line: expected texts without line breaks, not blank")
@@ -160,6 +156,54 @@ def worker_answers(site_dir: Path, texts: Iterable[str], *, timeout: float = 300
                            f"{len(unique)} answers:\n{proc.stderr[-3000:]}")
     answers = [json.loads(line) for line in lines]
     return {text: answer for text, answer in zip(unique, answers, strict=True)}
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    if node is None:
+        raise NodeMissing("the search tests run Material's search worker in Node.js, and `node` is not on PATH: "
+                          "install Node.js 18 or newer (apt-get install nodejs) and run them again")
+    return node
+
+
+class WorkerScope:
+    """The global scope of Material's search worker on a built site, in one Node process
+    (search_worker.mjs --eval): the worker's lunr with the site's lunr.id.min.js loaded, as
+    the browser's worker has them. `evaluate` works as Playwright's page.evaluate: a function
+    source is called with `arg`, an expression gives its value (JSON either way)."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.process = subprocess.Popen([_node(), str(SEARCH_WORKER), str(site_dir), "--eval"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1)
+
+    def evaluate(self, source: str, arg: object = None) -> object:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        try:
+            self.process.stdin.write(json.dumps({"source": source, "arg": arg}) + "\n")
+            self.process.stdin.flush()
+        except BrokenPipeError:
+            pass
+        line = self.process.stdout.readline()
+        if not line:
+            self.process.wait(timeout=10)
+            stderr = self.process.stderr.read() if self.process.stderr else ""
+            raise RuntimeError(f"{SEARCH_WORKER.name} --eval exited {self.process.returncode}:\n{stderr[-3000:]}")
+        answer = json.loads(line)
+        if "error" in answer:
+            raise RuntimeError(f"evaluating {source[:200]!r} in the search worker's scope:\n{answer['error']}")
+        return answer["value"]
+
+    def close(self) -> None:
+        if self.process.stdin:
+            self.process.stdin.close()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        for stream in (self.process.stdout, self.process.stderr):
+            if stream:
+                stream.close()
 
 
 # -- Material's search box in Chromium ------------------------------------------------------
@@ -256,28 +300,6 @@ class SearchBox:
 # -- lunr.id on its own ------------------------------------------------------------------
 
 LUNR_ID = "assets/javascripts/lunr/min/lunr.id.min.js"
-
-
-@contextmanager
-def open_lunr_page(site_url: str, site_dir: Path, browser: Browser) -> Iterator[Page]:
-    """A page of the site's origin with the worker's lunr and lunr.id loaded, as the worker
-    loads them (the worker bundle exposes `lunr` on `self`)."""
-    workers = sorted((site_dir / "assets/javascripts/workers").glob("search.*.min.js"))
-    assert len(workers) == 1, f"expected one search worker in the built site, found {workers}"
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(site_url + LUNR_ID)  # the site's origin, without the theme's scripts
-    page.set_content("<!doctype html><title>lunr.id</title>")
-    page.add_script_tag(url=site_url + workers[0].relative_to(site_dir).as_posix())
-    page.add_script_tag(url=site_url + LUNR_ID)
-    assert page.evaluate("typeof lunr.id === 'function'"), "lunr.id did not register"
-    assert not errors, errors
-    try:
-        yield page
-    finally:
-        context.close()
 
 
 def site_words(site_dir: Path) -> list[str]:

@@ -1,6 +1,7 @@
 """The Indonesian lunr extension (lunr.id.min.js, assembled from akun_diblokir/search/),
-run in headless Chromium with the lunr the site's search worker bundles, checked against
-the Snowball Indonesian stemmer of the `snowballstemmer` package."""
+run in Node in the global scope of the site's own search worker (benchmarks/search_worker.mjs
+--eval: the lunr it bundles, the lunr.id.min.js the build wrote), checked against the
+Snowball Indonesian stemmer of the `snowballstemmer` package."""
 
 from __future__ import annotations
 
@@ -10,9 +11,8 @@ from pathlib import Path
 
 import pytest
 import snowballstemmer
-from playwright.sync_api import Browser, Page
-from searchtools import LUNR_ID, NodeMissing, open_lunr_page, site_words, worker_answers
-from sitetools import LoopbackServer, build_site, copy_project, mkdocs_config
+from searchtools import LUNR_ID, NodeMissing, WorkerScope, site_words, worker_answers
+from sitetools import build_site, copy_project, mkdocs_config
 
 from akun_diblokir import search_index
 
@@ -23,12 +23,17 @@ STEM_ALL = "words => words.map(w => lunr.id.stemmer(new lunr.Token(w, {})).toStr
 
 
 @pytest.fixture(scope="module")
-def lunr_page(site: LoopbackServer, site_dir: Path, browser: Browser) -> Iterator[Page]:
-    with open_lunr_page(site.url, site_dir, browser) as page:
-        yield page
+def lunr_page(site_dir: Path) -> Iterator[WorkerScope]:
+    """The site's search worker scope in Node: its lunr with the site's lunr.id loaded."""
+    try:
+        scope = WorkerScope(site_dir)
+    except NodeMissing as error:
+        pytest.fail(str(error), pytrace=False)
+    yield scope
+    scope.close()
 
 
-def _mismatches(page: Page, words: list[str]) -> list[str]:
+def _mismatches(page: WorkerScope, words: list[str]) -> list[str]:
     reference = snowballstemmer.stemmer("indonesian")
     stems = page.evaluate(STEM_ALL, words)
     return [
@@ -38,14 +43,14 @@ def _mismatches(page: Page, words: list[str]) -> list[str]:
     ]
 
 
-def test_stemmer_agrees_with_snowball_on_every_word_of_the_site(lunr_page: Page, site_dir: Path) -> None:
+def test_stemmer_agrees_with_snowball_on_every_word_of_the_site(lunr_page: WorkerScope, site_dir: Path) -> None:
     words = site_words(site_dir)
     assert len(words) > 300, f"only {len(words)} words in the search index: is the site built?"
     bad = _mismatches(lunr_page, words)
     assert not bad, f"{len(bad)} of {len(words)} words differ:\n" + "\n".join(bad[:30])
 
 
-def test_stemmer_agrees_with_snowball_on_the_word_list(lunr_page: Page) -> None:
+def test_stemmer_agrees_with_snowball_on_the_word_list(lunr_page: WorkerScope) -> None:
     words = [
         line.strip()
         for line in WORD_LIST.read_text(encoding="utf-8").splitlines()
@@ -56,13 +61,13 @@ def test_stemmer_agrees_with_snowball_on_the_word_list(lunr_page: Page) -> None:
     assert not bad, f"{len(bad)} of {len(words)} words differ:\n" + "\n".join(bad[:30])
 
 
-def test_stemmer_strips_the_affixes_readers_meet(lunr_page: Page) -> None:
+def test_stemmer_strips_the_affixes_readers_meet(lunr_page: WorkerScope) -> None:
     # Independent of the reference: the blocked-account family all meet at "blokir".
     words = ["diblokir", "terblokir", "pemblokiran", "memblokir", "diblokirnya", "blokirlah"]
     assert lunr_page.evaluate(STEM_ALL, words) == ["blokir"] * len(words)
 
 
-def test_stop_words_are_few_and_spare_meaningful_words(lunr_page: Page) -> None:
+def test_stop_words_are_few_and_spare_meaningful_words(lunr_page: WorkerScope) -> None:
     kept = lunr_page.evaluate(
         "words => words.filter(w => lunr.id.stopWordFilter(new lunr.Token(w, {})))",
         ["yang", "dan", "di", "ke", "dari", "untuk", "tidak", "bisa", "saya", "kenapa", "apa",
@@ -74,7 +79,7 @@ def test_stop_words_are_few_and_spare_meaningful_words(lunr_page: Page) -> None:
     assert lunr_page.evaluate("lunr.id.stopWords.length") <= 40
 
 
-def test_trimmer_keeps_digits_and_addresses(lunr_page: Page) -> None:
+def test_trimmer_keeps_digits_and_addresses(lunr_page: WorkerScope) -> None:
     trimmed = lunr_page.evaluate(
         "words => words.map(w => lunr.id.trimmer(new lunr.Token(w, {})).toString())",
         ["(0800", "3001).", "info@prakerja.go.id.", "“diblokir”,", "15"],
@@ -122,12 +127,12 @@ SMALL_INDEX = """queries => {
         ("ngadu*", "send"),  # a reader word of the synonym list
     ],
 )
-def test_wildcard_queries_are_stemmed(lunr_page: Page, query: str, expected: str) -> None:
+def test_wildcard_queries_are_stemmed(lunr_page: WorkerScope, query: str, expected: str) -> None:
     [refs] = lunr_page.evaluate(SMALL_INDEX, [query])
     assert refs[:1] == [expected], f"{query!r} found {refs}"
 
 
-def test_stop_word_alone_finds_nothing_and_does_not_break_the_query(lunr_page: Page) -> None:
+def test_stop_word_alone_finds_nothing_and_does_not_break_the_query(lunr_page: WorkerScope) -> None:
     assert lunr_page.evaluate(SMALL_INDEX, ["yang*", "yang* penipuan*"]) == [[], ["scam"]]
 
 
@@ -165,7 +170,7 @@ SHARED_WORDS_DOCS = [
 ]
 
 
-def test_a_word_that_tells_pages_apart_outweighs_a_word_most_pages_share(lunr_page: Page) -> None:
+def test_a_word_that_tells_pages_apart_outweighs_a_word_most_pages_share(lunr_page: WorkerScope) -> None:
     # "diblokir" stands in 7 of 15 documents, "slide" in one; the shared word sits in a
     # title (weighed 3 times). With lunr's plain tf-idf the two scores are within 15 %.
     scores = lunr_page.evaluate(TITLED_INDEX, [SHARED_WORDS_DOCS, "slide* diblokir*"])
@@ -188,7 +193,7 @@ START_PAGE_DOCS = [
     ("query", "expected"),
     [("akun* prakerja* diblokir*", ""), ("blokir* prakerja*", ""), ("penyebab* akun* diblokir*", "penyebab")],
 )
-def test_a_query_of_shared_words_starts_at_the_home_page(lunr_page: Page, query: str, expected: str) -> None:
+def test_a_query_of_shared_words_starts_at_the_home_page(lunr_page: WorkerScope, query: str, expected: str) -> None:
     refs = [ref for ref, _ in lunr_page.evaluate(TITLED_INDEX, [START_PAGE_DOCS, query])]
     assert refs[:1] == [expected], refs
 
@@ -205,7 +210,7 @@ SHORT_WORD_DOCS = [
     ("query", "expected"),
     [("prakerja* co* id*", ["tipu"]), ("co*", ["teks", "tipu"])],
 )
-def test_a_short_word_before_another_is_matched_whole(lunr_page: Page, query: str, expected: list[str]) -> None:
+def test_a_short_word_before_another_is_matched_whole(lunr_page: WorkerScope, query: str, expected: list[str]) -> None:
     refs = [ref for ref, _ in lunr_page.evaluate(TITLED_INDEX, [SHORT_WORD_DOCS, query])]
     assert refs == expected, refs
 
@@ -233,7 +238,7 @@ PHRASE_DOCS = [
 ]
 
 
-def test_words_typed_side_by_side_rank_the_page_that_holds_them_so_first(lunr_page: Page) -> None:
+def test_words_typed_side_by_side_rank_the_page_that_holds_them_so_first(lunr_page: WorkerScope) -> None:
     scores = dict(lunr_page.evaluate(POSITIONED_INDEX, [PHRASE_DOCS, "kanal* resmi*"]))
     assert set(scores) == {"apart", "blocks", "reversed", "side"}, scores
     others = [scores[ref] for ref in ("apart", "blocks", "reversed")]
@@ -249,7 +254,7 @@ TITLE_PHRASE_DOCS = [
 ]
 
 
-def test_words_side_by_side_in_a_title_outweigh_the_same_in_the_text(lunr_page: Page) -> None:
+def test_words_side_by_side_in_a_title_outweigh_the_same_in_the_text(lunr_page: WorkerScope) -> None:
     plain = dict(lunr_page.evaluate(TITLED_INDEX, [TITLE_PHRASE_DOCS, "kanal* resmi*"]))
     phrased = dict(lunr_page.evaluate(POSITIONED_INDEX, [TITLE_PHRASE_DOCS, "kanal* resmi*"]))
     gain = {ref: phrased[ref] / plain[ref] for ref in ("text", "title")}

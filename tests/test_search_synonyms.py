@@ -1,6 +1,7 @@
-"""The one synonym list of the search (SYNONYMS in lunr.id.min.js: a word the pages use ->
-the words readers type for it), read from the built site in headless Chromium and checked
-for dead entries and cycles; and typo correction on a small index."""
+"""The one synonym list of the search (akun_diblokir/search/words.yml `synonyms`: a word the
+pages use -> the words readers type for it), read from the built site's lunr.id.min.js in the
+search worker's scope in Node (benchmarks/search_worker.mjs --eval) and checked for dead
+entries and cycles; and typo correction on a small index."""
 
 from __future__ import annotations
 
@@ -8,15 +9,18 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
-from searchtools import open_lunr_page, site_words
-from sitetools import LoopbackServer
+from searchtools import NodeMissing, WorkerScope, site_words
 
 
 @pytest.fixture(scope="module")
-def lunr_page(site: LoopbackServer, site_dir: Path, browser: Browser) -> Iterator[Page]:
-    with open_lunr_page(site.url, site_dir, browser) as page:
-        yield page
+def lunr_page(site_dir: Path) -> Iterator[WorkerScope]:
+    """The site's search worker scope in Node: its lunr with the site's lunr.id loaded."""
+    try:
+        scope = WorkerScope(site_dir)
+    except NodeMissing as error:
+        pytest.fail(str(error), pytrace=False)
+    yield scope
+    scope.close()
 
 
 STEM = "word => lunr.id.stemmer(lunr.id.trimmer(new lunr.Token(word.toLowerCase(), {}))).toString()"
@@ -45,7 +49,7 @@ def synonym_problems(
     return problems
 
 
-def _stemmer(page: Page) -> Callable[[str], str]:
+def _stemmer(page: WorkerScope) -> Callable[[str], str]:
     cache: dict[str, str] = {}
 
     def stem(word: str) -> str:
@@ -56,7 +60,7 @@ def _stemmer(page: Page) -> Callable[[str], str]:
     return stem
 
 
-def test_synonym_list_has_no_dead_entry_and_no_cycle(lunr_page: Page, site_dir: Path) -> None:
+def test_synonym_list_has_no_dead_entry_and_no_cycle(lunr_page: WorkerScope, site_dir: Path) -> None:
     synonyms = lunr_page.evaluate("lunr.id.synonymList")
     assert len(synonyms) >= 20, synonyms
     stem = _stemmer(lunr_page)
@@ -66,7 +70,7 @@ def test_synonym_list_has_no_dead_entry_and_no_cycle(lunr_page: Page, site_dir: 
     assert problems == [], "\n".join(problems)
 
 
-def test_the_check_finds_dead_entries_chains_and_cycles(lunr_page: Page) -> None:
+def test_the_check_finds_dead_entries_chains_and_cycles(lunr_page: WorkerScope) -> None:
     stem = _stemmer(lunr_page)
     made_up = {
         "diblokir": ["banned", "pemblokiran"],  # stems to the page word itself
@@ -82,7 +86,7 @@ def test_the_check_finds_dead_entries_chains_and_cycles(lunr_page: Page) -> None
         assert expected in problems, problems
 
 
-def test_synonyms_index_the_readers_words_where_the_page_word_stands(lunr_page: Page) -> None:
+def test_synonyms_index_the_readers_words_where_the_page_word_stands(lunr_page: WorkerScope) -> None:
     found = lunr_page.evaluate(
         """() => {
           const index = lunr(function () {
@@ -110,12 +114,12 @@ TYPO_INDEX = """queries => {
 }"""
 
 
-def test_a_typo_of_five_letters_or_more_is_corrected(lunr_page: Page) -> None:
+def test_a_typo_of_five_letters_or_more_is_corrected(lunr_page: WorkerScope) -> None:
     found = lunr_page.evaluate(TYPO_INDEX, ["formulr*", "pelatiham*", "pengadan*", "formulir*"])
     assert found == [["form"], ["train"], ["form"], ["form"]], found
 
 
-def test_correct_and_short_words_are_not_fuzzed(lunr_page: Page) -> None:
+def test_correct_and_short_words_are_not_fuzzed(lunr_page: WorkerScope) -> None:
     # "rating" is in the index: it finds its own document, not "tanggal"'s neighbours; a
     # word under five letters is never corrected ("kels" is not "kelas"); a half-typed
     # word starts an index term and is left alone.
