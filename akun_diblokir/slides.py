@@ -39,7 +39,8 @@ LANG = "id-ID"
 INDIGO, TEXT, MUTED = "1A237E", "212121", "555555"
 
 # Slide geometry in inches (16:9, as PowerPoint's "Widescreen").
-SLIDE_W, SLIDE_H = 13.333, 7.5
+SLIDE_EMU = (12192000, 6858000)  # 13.33 × 7.5 in, exactly 16:9 (914400 EMU to the inch)
+SLIDE_W, SLIDE_H = SLIDE_EMU[0] / 914400, SLIDE_EMU[1] / 914400
 MARGIN = 0.6
 BODY_TOP, BODY_BOTTOM = 1.45, 6.7
 PANEL_W = 3.7  # the QR code panel at the right
@@ -112,9 +113,12 @@ def _lines(p: Para, width: float, size: float) -> int:
         words += [(w, run.bold) for w in re.split(r"(?<= )", run.text) if w]
     lines, used = 1, 0.0
     for word, bold in words:
-        w = text_width(word, size, bold)
-        if used and used + text_width(word.rstrip(), size, bold) > width:
-            lines, used = lines + 1 + int(w // width), w % width
+        w, ink = text_width(word, size, bold), text_width(word.rstrip(), size, bold)
+        if used and used + ink > width:  # the word starts the next line
+            lines, used = lines + 1, 0.0
+        if ink > width:  # a word wider than the box is broken across lines
+            lines += int(ink // width)
+            used = ink % width + (w - ink)
         else:
             used += w
     return lines
@@ -172,13 +176,16 @@ def _registry_text(project: Project) -> dict[str, str]:
     official = project.extra.get("official") or {}
     form, email, phone, web = (official.get(k) or {} for k in ("form", "email", "phone", "web"))
     hosts = [str(h) for h in web.get("hosts") or []]
+    domain = min(hosts, key=len) if hosts else ""
+    others = [h for h in hosts if h != domain]
     return {
         "form": str(form.get("url", "")),
         "email": str(email.get("address", "")),
         "subject": str(email.get("subject", "")),
         "phone": str(phone.get("display", "")),
         "hours": str(phone.get("hours", "")),
-        "domain": min(hosts, key=len) if hosts else "",
+        "domain": domain,
+        "subdomains": f", termasuk {' dan '.join(others)}" if others else "",
         "email_domain": str(email.get("address", "")).partition("@")[2],
     }
 
@@ -209,8 +216,8 @@ def deck_slides(project: Project) -> list[Slide]:
     short_links = [link for link in links.values() if link.short_url != link.url]
     return [
         Slide("Akun Prakerja diblokir: apa artinya?", "penyebab/index.md", [
-            para("Artinya akun Anda dinilai melanggar Syarat dan Ketentuan Kartu Prakerja. Menurut FAQ Prakerja, "
-                 "Manajemen Pelaksana berhak memblokir akun seperti itu."),
+            para("Artinya akun Anda dinilai melanggar Syarat dan Ketentuan Kartu Prakerja. Menurut FAQ resmi Prakerja, "
+                 "Manajemen Pelaksana (pengelola Program Kartu Prakerja) berhak memblokir akun seperti itu."),
             para(Run("Penyebab yang umum:", bold=True)),
             *[para(label, kind="bullet") for label in causes],
             para("Merasa tidak melanggar? Ajukan pengaduan lewat kanal resmi."),
@@ -240,12 +247,12 @@ def deck_slides(project: Project) -> list[Slide]:
             _code(project, links, "teks-siap-pakai.md", "Teks siap pakai")]),
         Slide("Awas penipuan", "aman-dari-penipuan.md", [
             para(Run("Jangan berikan kode OTP", bold=True), " kepada siapa pun, juga kepada orang yang mengaku "
-                 "karyawan Manajemen Pelaksana atau pemerintah.", kind="bullet"),
+                 "petugas Manajemen Pelaksana (pengelola Program Kartu Prakerja) atau pemerintah.", kind="bullet"),
             para(Run("Jangan transfer uang", bold=True), " kepada orang yang menjanjikan bantuan. Pendaftaran "
                  "Kartu Prakerja tidak dipungut biaya.", kind="bullet"),
             para(Run("Waspadai tautan palsu", bold=True), ": jangan buka tautan yang meminta nama akun dan kata "
-                 f"sandi. Situs resmi hanya {k['domain']}. Email resmi selalu berakhiran @{k['email_domain']}.",
-                 kind="bullet"),
+                 f"sandi. Alamat resmi Kartu Prakerja ada di {k['domain']}{k['subdomains']}. Email resmi selalu "
+                 f"berakhiran @{k['email_domain']}.", kind="bullet"),
             para(Run("Tidak ada aplikasi resmi", bold=True), ": tidak ada aplikasi ponsel resmi Kartu Prakerja. "
                  "Aplikasi palsu pernah beredar.", kind="bullet"),
         ], [_code(project, links, "aman-dari-penipuan.md", "Aman dari penipuan")]),
@@ -399,10 +406,8 @@ def _set_description(picture: Any, text: str) -> None:
 def _widescreen(prs: Any) -> None:
     """16:9, and the master's and layouts' placeholders stretched to it (a slide a trainer
     adds gets a title across the width), in Arial."""
-    from pptx.util import Inches
-
     factor = SLIDE_W / (prs.slide_width / 914400)
-    prs.slide_width, prs.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
+    prs.slide_width, prs.slide_height = SLIDE_EMU
     for owner in [prs.slide_master, *prs.slide_layouts]:
         for shape in owner.placeholders:
             if shape.left is not None and shape.width is not None:

@@ -1,10 +1,13 @@
 """For trainers: redirect pages that preview, _redirects, robots.txt, icons, a deploy
-build that needs SITE_URL, the handout files of `make handout`."""
+build that needs SITE_URL, the webinar slide deck the site publishes, the handout and deck
+files of `make handout`."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
+import re
 import shutil
 import subprocess
 import urllib.request
@@ -17,11 +20,14 @@ import zxingcpp
 from bs4 import BeautifulSoup
 from PIL import Image
 from playwright.sync_api import Browser
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 from sitetools import ROOT, LoopbackServer, html_files, mkdocs_config
 
+from akun_diblokir import contacts, kit, publishedlinks, slides
 from akun_diblokir import deploy as deploy_files
-from akun_diblokir import publishedlinks
+from akun_diblokir.project import Project
 
 DEPLOY_URL = "https://panduan.example.org/"
 
@@ -170,34 +176,199 @@ def test_make_build_without_site_url_stops_with_one_sentence_and_builds_with_it(
     assert f"Sitemap: {DEPLOY_URL}sitemap.xml" in (out / "robots.txt").read_text()
 
 
+# --- The webinar slide deck ---------------------------------------------------------------
+
+# What each slide is about (the issue's list), by the docs pages its QR codes open.
+DECK_PAGES = [
+    ["penyebab/index.md"],  # what "diblokir" means, and the causes
+    ["pemulihan/index.md"],  # the three official channels, with what to prepare
+    ["susun-pengaduan.md", "teks-siap-pakai.md"],  # the complaint builder and the ready texts
+    ["aman-dari-penipuan.md"],  # the scam warnings
+    ["index.md"],  # where to read more
+]
+EMU_PER_PT = 12700
+
+
+def _page_path(src: str) -> str:
+    return src.removesuffix("index.md").removesuffix(".md") + ("" if src.endswith("index.md") else "/")
+
+
+def _short_path(src: str) -> str:
+    """The speakable path of a page: its short redirect in the kit, else its own path."""
+    entry = next((e for e in mkdocs_config()["extra"]["webinar_links"] if e["page"] == src and e.get("short")), None)
+    return str(entry["short"]).strip("/") + "/" if entry else _page_path(src)
+
+
+def _decode(png: bytes) -> list[str]:
+    return [code.text for code in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)).convert("L"))]
+
+
+def _slide_text(slide) -> str:
+    return "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+
+
+def _check_deck(deck, site_url: str) -> None:
+    """What every copy of the deck must be: 16:9, at least five slides of real text boxes,
+    nothing outside a slide, on each slide the QR codes of its pages and their short addresses."""
+    assert len(deck.slides) >= len(DECK_PAGES) >= 5
+    width, height = deck.slide_width, deck.slide_height
+    assert width * 9 == height * 16, (width, height)
+    host = site_url.split("://", 1)[1]
+    for number, (slide, pages) in enumerate(zip(deck.slides, DECK_PAGES, strict=False), start=1):
+        for shape in slide.shapes:
+            inside = 0 <= shape.left and 0 <= shape.top and shape.left + shape.width <= width and shape.top + shape.height <= height
+            assert inside, f"slide {number}: {shape.name!r} is not inside the slide"
+        boxes = [s for s in slide.shapes if s.has_text_frame and s.text_frame.text.strip()]
+        pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        # Editable: the text is in text boxes (title, body, addresses, footer), each picture a QR code.
+        assert len(boxes) >= 4 and sum(len(b.text_frame.text) for b in boxes) > 200, f"slide {number}: too little text"
+        assert all(p.width * p.height < width * height / 4 for p in pictures), f"slide {number}: a picture as big as a slide"
+        codes = [url for picture in pictures for url in _decode(picture.image.blob)]
+        assert codes == [site_url + _page_path(src) for src in pages], f"slide {number}: QR codes {codes}"
+        text = _slide_text(slide)
+        for src in pages:
+            assert host + _short_path(src) in text, f"slide {number}: no short address {host + _short_path(src)}"
+
+
+def test_the_site_publishes_an_editable_deck_with_each_pages_qr_code_and_short_address(
+    site: LoopbackServer, site_dir: Path
+) -> None:
+    data = (site_dir / kit.DECK).read_bytes()
+    _check_deck(Presentation(io.BytesIO(data)), site.url)
+    # The pages the codes open are live pages of this build.
+    for pages in DECK_PAGES:
+        for src in pages:
+            status, kind, body = _get(site.url + _page_path(src))
+            assert (status, kind) == (200, "text/html") and b"<h1" in body, src
+    # The kit offers the deck for download.
+    kit_page = _soup(site_dir / "kit-webinar" / "index.html")
+    link = kit_page.select_one('article a[download$=".pptx"]')
+    assert link is not None, "the kit page offers no .pptx"
+    status, kind, body = _get(urljoin(site.url + "kit-webinar/", link["href"]))
+    assert status == 200 and body == data and kind.endswith("presentationml.presentation"), (status, kind)
+
+
+def test_the_decks_contacts_are_the_registrys_and_the_contact_checker_reads_them(site: LoopbackServer, site_dir: Path) -> None:
+    text = "\n".join(slides.deck_text((site_dir / kit.DECK).read_bytes()))  # speaker notes included
+    registry = contacts.load_registry(ROOT / "mkdocs.yml", site.url)
+    assert contacts.scan_text(text, registry) == []
+    official = mkdocs_config()["extra"]["official"]
+    for value in (official["form"]["url"], official["email"]["address"], official["phone"]["display"],
+                  official["phone"]["hours"]):
+        assert value in text, f"the deck does not give {value}"
+    # The same checker finds a wrong number, a WhatsApp link or a look-alike site in this text.
+    for planted in ("0800-150-3002", "https://wa.me/6281234567890", "prakerja.co.id"):
+        assert contacts.scan_text(text.replace(official["phone"]["display"], planted, 1), registry), planted
+
+
+def test_the_first_slide_lists_the_cause_pages_and_a_new_one_appears_by_itself(tmp_path: Path) -> None:
+    nav = next(item["Penyebab"] for item in mkdocs_config()["nav"] if isinstance(item, dict) and "Penyebab" in item)
+    labels = [label for entry in nav if isinstance(entry, dict) for label in entry]
+    causes = [p for p in (ROOT / "docs" / "penyebab").glob("*.md") if p.name != "index.md"]
+    project = Project.load(ROOT / "mkdocs.yml", site_url=DEPLOY_URL)
+    assert slides.cause_labels(project) == labels and len(labels) == len(causes) >= 5
+    # A copy of the sources with two more cause pages: one in the menu, one not (by its title).
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    for name, title in (("contoh-baru", "Contoh penyebab baru"), ("tanpa-menu", "Akun diblokir karena contoh lain")):
+        (tmp_path / "docs" / "penyebab" / f"{name}.md").write_text(f"---\ntitle: {title}\n---\n\n# {title}\n", encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    last = [m for m in re.finditer(r"^( +- )[^\n]*: penyebab/[a-z-]+\.md\n", config, re.MULTILINE)][-1]
+    config = config[: last.end()] + f"{last.group(1)}Contoh di menu: penyebab/contoh-baru.md\n" + config[last.end():]
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    copy = Project.load(tmp_path / "mkdocs.yml", site_url=DEPLOY_URL)
+    assert slides.cause_labels(copy) == [*labels, "Contoh di menu", "Akun diblokir karena contoh lain"]
+    first = slides.deck_text(slides.build_deck(copy))[0]
+    assert "Contoh di menu" in first and "Akun diblokir karena contoh lain" in first, first
+
+
+def test_the_deck_is_the_same_bytes_when_built_again_and_names_no_machine(site: LoopbackServer, site_dir: Path) -> None:
+    project = Project.load(ROOT / "mkdocs.yml", site_url=site.url)
+    data = slides.build_deck(project)
+    assert data == (site_dir / kit.DECK).read_bytes(), "the build and a rebuild of the same project differ"
+    props = Presentation(io.BytesIO(data)).core_properties
+    newest = max(m["last_checked"] for _, _, m in project.pages if isinstance(m.get("last_checked"), datetime.date))
+    assert props.created == props.modified == datetime.datetime.combine(newest, datetime.time(12)), props.created
+    assert props.author == props.last_modified_by == mkdocs_config()["site_name"] and props.language == "id-ID"
+
+
+def test_slide_text_sizes_shrink_to_fit_their_box() -> None:
+    long_list = [slides.para(f"Penyebab nomor {i} dengan nama yang cukup panjang", kind="bullet") for i in range(14)]
+    size = slides.fitting_size(long_list, 7.0, 5.0, (24, 20, 16, 12))
+    assert size < 24 and slides.height_needed(long_list, 7.0, size) <= 5.0
+    assert slides.fitting_size(long_list[:3], 7.0, 5.0, (24, 20, 16)) == 24
+    # A word wider than the box wraps onto lines of its own, as PowerPoint breaks it.
+    assert slides.height_needed([slides.para("x" * 400)], 2.0, 20) > 4 * slides.height_needed([slides.para("x")], 2.0, 20)
+
+
 # --- make handout ----------------------------------------------------------------------------
 
 
-@pytest.mark.browser  # `make handout` builds the site and prints it with Chromium
-def test_make_handout_from_a_clean_checkout_writes_a_one_page_pdf_and_a_slide(tmp_path: Path) -> None:
+def _text_in_box(page: pypdfium2.PdfPage, shape, slide_height_pt: float) -> str:
+    """The text PDFium finds inside `shape`'s box (2 pt of slack) on the rendered slide."""
+    left, top = shape.left / EMU_PER_PT - 2, shape.top / EMU_PER_PT - 2
+    right, bottom = left + shape.width / EMU_PER_PT + 4, top + shape.height / EMU_PER_PT + 4
+    return page.get_textpage().get_text_bounded(left, slide_height_pt - bottom, right, slide_height_pt - top)
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.browser  # `make handout` builds the site, prints it with Chromium and renders the deck with LibreOffice
+def test_make_handout_from_a_clean_checkout_writes_the_handout_and_the_deck(tmp_path: Path, site: LoopbackServer) -> None:
     clone = tmp_path / "clone"
     tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True)
     for name in filter(None, tracked.stdout.split("\0")):
         if (ROOT / name).is_file():
             (clone / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, clone / name)
-    # The environment is the one this test runs in (set-up only checks it: no download).
+    # The environment is the one this test runs in (set-up only checks it: no download), and
+    # the package stays installed from the repository, not from this clone, which goes away.
     for env_dir in (".venv", ".tools"):
         (clone / env_dir).symlink_to(ROOT / env_dir)
     assert not (clone / "dist").exists()
-    env = dict(os.environ, SITE_URL=DEPLOY_URL)
+    env = dict(os.environ, SITE_URL=DEPLOY_URL, UV_NO_INSTALL_PROJECT="1")
     result = _make("handout", env=env, cwd=clone)
     assert result.returncode == 0, result.stdout + result.stderr
-    pdf = PdfReader(clone / "dist" / "selebaran.pdf")
+    dist = clone / "dist"
+    assert sorted(p.name for p in dist.iterdir()) == ["selebaran.pdf", "slides.pdf", "slides.pptx"]
+    pdf = PdfReader(dist / "selebaran.pdf")
     assert len(pdf.pages) == 1
     box = pdf.pages[0].mediabox
     assert (round(float(box.width) * 25.4 / 72), round(float(box.height) * 25.4 / 72)) == (210, 297)
     text = pdf.pages[0].extract_text()
     assert "0800-150-3001" in text and "info@prakerja.go.id" in text and DEPLOY_URL + "selebaran/" in text
-    slide = Image.open(clone / "dist" / "selebaran-slide.png")
-    assert slide.size == (1920, 1080)
-    codes = zxingcpp.read_barcodes(slide.convert("L"))
-    assert [code.text for code in codes] == [DEPLOY_URL]
+
+    # The deck, as the build for DEPLOY_URL published it, and as LibreOffice renders it.
+    deck = Presentation(dist / "slides.pptx")
+    _check_deck(deck, DEPLOY_URL)
+    rendered = pypdfium2.PdfDocument(dist / "slides.pdf")
+    assert len(rendered) == len(deck.slides)
+    registry = contacts.load_registry(ROOT / "mkdocs.yml", DEPLOY_URL)
+    for number, (slide, page) in enumerate(zip(deck.slides, rendered, strict=True), start=1):
+        width_pt, height_pt = page.get_size()
+        assert round(width_pt * 9) == round(height_pt * 16), (width_pt, height_pt)
+        # No text cut or run out of its box: each paragraph is found whole inside its box.
+        for shape in slide.shapes:
+            if not shape.has_text_frame:
+                continue
+            found = _flat(_text_in_box(page, shape, height_pt))
+            for paragraph in shape.text_frame.paragraphs:
+                assert _flat(paragraph.text) in found, f"slide {number}, {shape.name}: {paragraph.text!r} not inside its box"
+        all_text = page.get_textpage().get_text_range()
+        assert contacts.scan_text(all_text, registry) == [], f"slide {number}"
+        # The codes as rendered decode to the deploy address, and lead to live pages (this
+        # session's build has the same pages at its own address).
+        image = page.render(scale=2).to_pil().convert("L")
+        codes = sorted(code.text for code in zxingcpp.read_barcodes(image))
+        assert codes == sorted(DEPLOY_URL + _page_path(src) for src in DECK_PAGES[number - 1]), f"slide {number}: {codes}"
+        for url in codes:
+            status, _, body = _get(site.url + url.removeprefix(DEPLOY_URL))
+            assert status == 200 and b"<h1" in body, url
+    rendered.close()
+    whole = "\n".join(p.get_textpage().get_text_range() for p in pypdfium2.PdfDocument(dist / "slides.pdf"))
+    assert "0800-150-3001" in whole and "info@prakerja.go.id" in whole
+
     refused = _make("handout", env={k: v for k, v in env.items() if k != "SITE_URL"}, cwd=clone)
     assert refused.returncode != 0 and "set SITE_URL" in refused.stderr
-    assert pypdfium2.PdfDocument(clone / "dist" / "selebaran.pdf")  # also a PDF another reader opens
+    assert pypdfium2.PdfDocument(dist / "selebaran.pdf")  # also a PDF another reader opens
