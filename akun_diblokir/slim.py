@@ -8,11 +8,12 @@ After the build, in the output directory only (the theme's files are untouched):
   languages stay (lunr.stemmer.support, lunr.multi and lunr.<lang> for each language; the
   segmenters of Japanese, Hindi and Thai only for those languages);
 - Material's two style sheets lose the rules that can match nothing on this site: a rule is
-  dropped only when a class or attribute value its selector requires appears in no built
-  HTML file and no shipped script (scripts add classes at run time, so every word of them
-  counts as used). Custom properties left unused are dropped with them. The pruned sheet gets
-  a new content-hashed name (`main.<hash>.min.css`), so caches never mix it up with
-  Material's full sheet, and every page links to it.
+  dropped only when a class or attribute value its selector requires appears in the markup
+  of no built HTML file (the text readers see does not count) and in no shipped script
+  (scripts add classes at run time, so every word of them counts as used). Custom
+  properties left unused are dropped with them. The pruned sheet gets a new content-hashed
+  name (`main.<hash>.min.css`), so caches never mix it up with Material's full sheet, and
+  every page links to it.
 
 The style sheet pruner is hand-written (a small brace and quote aware splitter, not a full
 CSS parser) because it only needs to split minified rules and selectors, and no project
@@ -29,6 +30,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable
+from html.parser import HTMLParser
 from pathlib import Path
 
 _LUNR_DIR = "assets/javascripts/lunr"
@@ -105,11 +107,53 @@ def remove_unused_lunr(site: Path, langs: list[str] | None) -> int:
 
 def used_words(text: str, *, script: bool) -> tuple[set[str], set[str], set[str]]:
     """The words of a page or script, the class prefixes a script builds, and the text
-    directions a page declares (dir="..."; no script sets one)."""
-    words = set(_WORD.findall(text))
+    directions a page declares (dir="..."; no script sets one).
+
+    Of a page only its markup counts: tag and attribute names, attribute values other than
+    addresses and text for people (`_PROSE_ATTRIBUTES`), and inline scripts and styles.
+    The text readers see never puts a class on an element: a source named "fame.grid.id"
+    must not keep the theme's `.grid` rules."""
     if script:
-        return words, {p for p in _TEMPLATE_PREFIX.findall(text) if len(p) > 3}, set()
-    return words, set(), set(_DIR.findall(text))
+        return set(_WORD.findall(text)), {p for p in _TEMPLATE_PREFIX.findall(text) if len(p) > 3}, set()
+    markup = _Markup()
+    markup.feed(text)
+    markup.close()
+    return markup.words, set(), set(_DIR.findall(text))
+
+
+# Attributes whose values are addresses or text for people, never class names or states.
+_PROSE_ATTRIBUTES = frozenset({
+    "href", "src", "srcset", "action", "cite", "poster", "content", "alt", "title", "placeholder",
+    "aria-label", "aria-description", "aria-roledescription", "data-alamat", "download",
+})
+
+
+class _Markup(HTMLParser):
+    """The words of a page's markup (see used_words)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.words: set[str] = set()
+        self._raw = False  # inside <script> or <style>: their text is code
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.words.add(tag)
+        for name, value in attrs:
+            self.words.update(_WORD.findall(name))
+            if value and name not in _PROSE_ATTRIBUTES:
+                self.words.update(_WORD.findall(value))
+        self._raw = tag in ("script", "style")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self._raw = False
+
+    def handle_endtag(self, tag: str) -> None:
+        self._raw = False
+
+    def handle_data(self, data: str) -> None:
+        if self._raw:
+            self.words.update(_WORD.findall(data))
 
 
 def prune_stylesheets(

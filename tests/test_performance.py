@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 from sitetools import LoopbackServer, build_site, copy_project, html_files, mkdocs_config
 
-from akun_diblokir import images
+from akun_diblokir import images, slim
 
 LUNR = "assets/javascripts/lunr"
 
@@ -62,6 +62,22 @@ def test_pages_link_the_pruned_theme_stylesheets_and_they_still_style_the_site(s
     # (.md-top: the "back to top" button, off: it covered text on phones.)
     for unused in (".md-tabs__link", ".md-post", ".md-typeset .grid", "[dir=rtl]", "[data-md-color-primary=red]", ".md-top"):
         assert unused not in css + palette, f"{unused} still shipped"
+
+
+def test_only_a_pages_markup_and_inline_code_keep_a_theme_rule() -> None:
+    # A class in the text readers see (a source named "fame.grid.id", an address
+    # info@...) puts no class on an element; the same word as a class, a state attribute or
+    # in an inline script does.
+    page = (
+        '<p>GridFame (fame.grid.id), <a href="mailto:info@prakerja.go.id" title="tabbed">info@prakerja.go.id</a></p>'
+        '<div class="card x" data-md-state=blink><script>el.classList.add("annotate")</script>'
+        '<style>.admonition{}</style><img src="/typeset/card.png" alt="focus">'
+    )
+    words, _, _ = slim.used_words(page, script=False)
+    assert {"card", "x", "blink", "annotate", "admonition", "data-md-state", "div"} <= words, words
+    assert not {"grid", "info", "fame", "GridFame", "tabbed", "typeset", "focus"} & words, words
+    # A script's every word counts: it may add any of them as a class.
+    assert {"grid", "info"} <= slim.used_words('x.className = "grid"; y = "info"', script=True)[0]
 
 
 @pytest.mark.builds
