@@ -8,6 +8,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 from sitetools import ROOT
 
@@ -27,9 +28,15 @@ def test_offline_zip_opens_from_disk_and_search_finds_pages(tmp_path: Path, brow
         zf.extractall(tmp_path / "unzipped")
     root = tmp_path / "unzipped" / "akun-prakerja-diblokir"
     assert list((root / "assets" / "qr").glob("*.png")), "the offline copy has no QR codes"
-    # The webinar kit in the copy still gives the online addresses, as the online site has them.
-    kit = (root / "kit-webinar.html").read_text(encoding="utf-8")
-    assert "https://panduan.example.org/pemulihan/formulir-pengaduan/\n" in kit, "offline kit has wrong URLs"
+    # The webinar kit in the copy still gives the online addresses, as the online site has
+    # them: each copy box (a long and a short address of each link) holds the address its
+    # copy button copies, folder-style, never a file of this copy.
+    kit = BeautifulSoup((root / "kit-webinar.html").read_text(encoding="utf-8"), "lxml")
+    boxes = [code.get_text() for code in kit.select("article .kit-tautan pre > code")]
+    for url in ("https://panduan.example.org/pemulihan/formulir-pengaduan/", "https://panduan.example.org/formulir/"):
+        assert url in boxes, f"offline kit has wrong URLs: no copy box holds {url}; boxes: {boxes}"
+    wrong = [url for url in boxes if not url.startswith("https://panduan.example.org/") or ".html" in url]
+    assert len(boxes) > len(kit.select("article .kit-tautan")) and not wrong, f"offline kit has wrong URLs: {wrong}"
 
     context = browser.new_context()
     page = context.new_page()
