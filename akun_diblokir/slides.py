@@ -216,8 +216,8 @@ def deck_slides(project: Project) -> list[Slide]:
     short_links = [link for link in links.values() if link.short_url != link.url]
     return [
         Slide("Akun Prakerja diblokir: apa artinya?", "penyebab/index.md", [
-            para("Artinya akun Anda dinilai melanggar Syarat dan Ketentuan Kartu Prakerja. Menurut FAQ resmi Prakerja, "
-                 "Manajemen Pelaksana (pengelola Program Kartu Prakerja) berhak memblokir akun seperti itu."),
+            para("Menurut FAQ resmi Prakerja, Manajemen Pelaksana (pengelola Program Kartu Prakerja) berhak "
+                 "memblokir akun yang melanggar Syarat dan Ketentuan."),
             para(Run("Penyebab yang umum:", bold=True)),
             *[para(label, kind="bullet") for label in causes],
             para("Merasa tidak melanggar? Ajukan pengaduan lewat kanal resmi."),
