@@ -176,6 +176,39 @@ def test_make_build_without_site_url_stops_with_one_sentence_and_builds_with_it(
     assert f"Sitemap: {DEPLOY_URL}sitemap.xml" in (out / "robots.txt").read_text()
 
 
+# --- The webinar kit on a laptop and a phone ------------------------------------------------
+
+_KIT_LAYOUT = """() => {
+  const lines = e => new Set([...e.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+  const text = e => e.textContent.trim();
+  const problems = [];
+  for (const e of document.querySelectorAll("article .alamat-utuh"))
+    if (lines(e) > 1) problems.push(`an address breaks inside ${text(e)}`);
+  for (const e of document.querySelectorAll("article .kit-ringkasan td:first-child a, article .kit-tautan figcaption a"))
+    if (lines(e) > 1) problems.push(`"${text(e)}" breaks across lines`);
+  for (const block of document.querySelectorAll("article .kit-tautan")) {
+    const code = block.querySelector("svg.kit-qr").getBoundingClientRect();
+    const address = block.querySelector(".kit-tautan__alamat").getBoundingClientRect();
+    const beside = address.left >= code.right && address.top < code.bottom;
+    if (innerWidth >= 1000 && !beside) problems.push(`${text(block.querySelector("h3")).replace("¶", "")}: the QR code is not beside its address`);
+  }
+  if (document.documentElement.scrollWidth > innerWidth) problems.push(`the page is ${document.documentElement.scrollWidth} px wide`);
+  return problems;
+}"""
+
+
+@pytest.mark.parametrize("width,height", [(1366, 768), (360, 740)])
+def test_kit_labels_and_addresses_stay_whole_and_each_code_sits_beside_its_address(
+    site: LoopbackServer, browser: Browser, width: int, height: int
+) -> None:
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(site.url + "kit-webinar/", wait_until="load")
+    problems = page.evaluate(_KIT_LAYOUT)
+    checked = page.locator("article .alamat-utuh").count()
+    page.close()
+    assert checked > 30 and not problems, f"{width} px: " + "; ".join(problems)
+
+
 # --- The webinar slide deck ---------------------------------------------------------------
 
 # What each slide is about (the issue's list), by the docs pages its QR codes open.
