@@ -109,8 +109,8 @@ def _line_of(text: str, word: str) -> int:
 
 
 def words_problems(raw: Any, text: str = "") -> list[tuple[int, str]]:
-    """(line, problem) for the search words, without stemming (the Node tests check the
-    stemmed list against the index: tests/search/words.test.mjs): the shape; a reader's word
+    """(line, problem) for the search words, without stemming (the tests check the stemmed
+    list against the index: tests/test_search_synonyms.py): the shape; a reader's word
     that is not one word; a reader's word that is itself a page word of the list (a chain,
     which could cycle) or listed twice."""
     if not isinstance(raw, dict):

@@ -5,11 +5,15 @@ entries and cycles; and typo correction on a small index."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from searchtools import NodeMissing, WorkerScope, site_words
+from sitetools import ROOT
+
+from akun_diblokir import search_index
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +72,44 @@ def test_synonym_list_has_no_dead_entry_and_no_cycle(lunr_page: WorkerScope, sit
     index_stems = {stem(word) for word in site_words(site_dir)}
     problems = synonym_problems(synonyms, stem, index_stems)
     assert problems == [], "\n".join(problems)
+
+
+def _locations(site_dir: Path) -> set[str]:
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return {doc["location"] for doc in docs}
+
+
+def rule_problems(words: dict, locations: set[str]) -> list[str]:
+    """What is dead in the ranking rules and the no-results answer of words.yml: a page or
+    section they name that the index does not hold (a page: its location; page#id: that
+    section), and a rule without words."""
+    problems = []
+    for rule in words.get("rules", []):
+        if not rule.get("words"):
+            problems.append(f"rule {rule.get('name')!r}: no words")
+        problems += [f"rule {rule.get('name')!r}: {place!r} is not in the index"
+                     for place in rule.get("favour", []) if place not in locations]
+    problems += [f"no_results: {place!r} is not in the index" for place in words.get("no_results", [])
+                 if place not in locations]
+    return problems
+
+
+def test_rules_and_the_no_results_answer_name_pages_of_the_index(site_dir: Path) -> None:
+    words = search_index.load_words(ROOT / search_index.SOURCES / search_index.WORDS)
+    assert len(words["rules"]) >= 5 and words["no_results"], words.keys()
+    problems = rule_problems(words, _locations(site_dir))
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_rule_check_finds_dead_places() -> None:
+    made_up = {"rules": [{"name": "money", "words": ["biaya"], "favour": ["aman-dari-penipuan/", "bayar/"]},
+                         {"name": "empty", "words": [], "favour": ["faq/#hilang"]}],
+               "no_results": ["masalah-lain/#tidak-ada"]}
+    problems = "\n".join(rule_problems(made_up, {"aman-dari-penipuan/", "faq/", "masalah-lain/"}))
+    for expected in ["rule 'money': 'bayar/' is not in the index", "rule 'empty': no words",
+                     "rule 'empty': 'faq/#hilang' is not in the index", "no_results: 'masalah-lain/#tidak-ada'"]:
+        assert expected in problems, problems
+    assert "aman-dari-penipuan/'" not in problems, problems
 
 
 def test_the_check_finds_dead_entries_chains_and_cycles(lunr_page: WorkerScope) -> None:

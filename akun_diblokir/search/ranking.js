@@ -4,7 +4,10 @@
  * Material's worker calls for every search.
  *
  * Defines: rank(builder) (called by lunr.id), the weights, startPageFirst, phraseFirst,
- * weighClauses; patches lunr.Index#query. Uses: FEATURES, completeShortWords (query.js).
+ * weighClauses, the rules of words.yml (rulesFor, applyRules), namedPageFirst, the ranking
+ * floor (aboveFloor) and the no-results answer (noResults); patches lunr.Index#query.
+ * Uses: FEATURES, completeShortWords (query.js), WORDS (words.yml: rules, asking_words,
+ * no_results), STOP_WORDS, synonyms, trimWord (pipeline.js), stemWord (stemmer.js).
  */
 
 /*
