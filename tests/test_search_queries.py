@@ -36,10 +36,16 @@ from searchtools import (
 from sitetools import LoopbackServer
 
 # Floors for the tuning half (decisions/search.md): measured 2026-12-06 (573 queries of
-# six batches and the 40 tuned first); the ranking is deterministic, so a drop of a handful
-# of queries fails.
+# six batches and the 40 tuned first) at 96.7 % and 84.5 %; the ranking is deterministic,
+# so a drop of a handful of queries fails.
 TUNING_TOP3 = 0.96
 TUNING_TOP1 = 0.84
+# Questions this guide does not cover reach /masalah-lain/ in the top 3 (15 of the 16 of
+# the tuning half on 2026-12-06), and it comes first for few of the others (9 of 557: the
+# form's "status kepesertaan" field, "tidak bisa login" labelled for the FAQ before the page).
+OTHER_PROBLEMS = "masalah-lain/"
+OTHER_PROBLEMS_TOP3 = 0.9
+OTHER_PROBLEMS_FIRST_ELSEWHERE = 0.02
 # The 40 queries tuned with the first version of the search (their note says so) must each
 # stay in the top 3.
 TUNED_BEFORE = [q for q in TUNING if q.note.startswith("tuned since the first round")]
@@ -169,6 +175,18 @@ def test_tuning_half_finds_its_pages(answers: dict[str, dict]) -> None:
         f"top 3 {top3:.1%} (floor {TUNING_TOP3:.0%}), first {top1:.1%} (floor {TUNING_TOP1:.0%}); "
         "not in the top 3:\n" + "\n".join(misses)
     )
+
+
+def test_questions_this_guide_does_not_cover_reach_the_page_for_other_problems(answers: dict[str, dict]) -> None:
+    off_topic = [q for q in TUNING if q.expected == OTHER_PROBLEMS]
+    others = [q for q in TUNING if q.expected != OTHER_PROBLEMS]
+    assert len(off_topic) >= 10, len(off_topic)
+    missed = [q.text for q in off_topic if OTHER_PROBLEMS not in answers[q.text]["pages"][:TOP]]
+    assert len(missed) <= (1 - OTHER_PROBLEMS_TOP3) * len(off_topic), missed
+    # The rule for other problems must not swallow questions about a block.
+    swallowed = [f"{q.text!r} -> /{q.expected}" for q in others
+                 if answers[q.text]["pages"][:1] == [OTHER_PROBLEMS]]
+    assert len(swallowed) <= OTHER_PROBLEMS_FIRST_ELSEWHERE * len(others), "\n".join(swallowed)
 
 
 @pytest.mark.parametrize("query", TUNED_BEFORE, ids=[q.text for q in TUNED_BEFORE])
