@@ -35,11 +35,8 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import re
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -51,7 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import Browser, sync_playwright
-from searchtools import QUERIES, TOP, Query, SearchBox
+from searchtools import QUERIES, TOP, NodeMissing, Query, SearchBox, worker_answers
 from sitetools import CHROMIUM_ARGS, LoopbackServer, build_site, chromium_path, copy_project
 from synthetic import add_articles
 
@@ -243,15 +240,13 @@ def _report_times(timed: list[Run], width: int) -> None:
 
 def _worker_pages(site_dir: Path, queries: list[Query]) -> list[list[str]]:
     """The result pages of each query from Material's worker run in Node on `site_dir`."""
-    node = shutil.which("node")
-    if node is None:
-        sys.exit("--fast and --worker need Node.js (`node` on PATH); without it, run the browser rounds")
-    worker = Path(__file__).resolve().parent / "search_worker.mjs"
-    texts = "".join(q.text + "\n" for q in queries)
-    proc = subprocess.run([node, str(worker), str(site_dir)], input=texts, capture_output=True, text=True)
-    if proc.returncode != 0:
-        sys.exit(f"search_worker.mjs failed:\n{proc.stderr}")
-    return [json.loads(line)["pages"] for line in proc.stdout.splitlines()]
+    try:
+        answers = worker_answers(site_dir, [q.text for q in queries])
+    except NodeMissing as error:
+        sys.exit(f"--fast and --worker: {error}; without it, run the browser rounds")
+    except RuntimeError as error:
+        sys.exit(str(error))
+    return [answers[q.text]["pages"] for q in queries]
 
 
 def _worker_table(tmp: Path) -> None:
