@@ -143,6 +143,24 @@ def test_printed_links_show_their_addresses_and_in_page_links_do_not(site: Loopb
     assert not problems, "\n".join(problems)
 
 
+def test_the_contacts_print_first_so_no_sheet_holds_only_them(printed: dict[str, Printed]) -> None:
+    """At the end of a page, the contacts block alone could fill the last sheet; printed
+    after the guide's line and before the page, they are what a reader sees first."""
+    title = "Kanal bantuan resmi Kartu Prakerja"
+    problems = []
+    for path, doc in printed.items():
+        if path == HANDOUT:  # the handout prints its channels itself
+            continue
+        first = doc.sheets[0]
+        if title not in first:
+            problems.append(f"{path}: the official contacts are not on the first printed sheet")
+        elif first.index(title) > first.find("panduan independen") + 200:
+            problems.append(f"{path}: the official contacts come after the page's own text on the first sheet")
+        if len(doc.sheets) > 1 and doc.sheets[-1].lstrip().startswith(title):
+            problems.append(f"{path}: the last printed sheet starts with the contacts")
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.parametrize("path", ["pemulihan/", "teks-siap-pakai/", HANDOUT])
 def test_registry_contacts_print_in_full(path: str, printed: dict[str, Printed]) -> None:
     official = mkdocs_config()["extra"]["official"]
