@@ -77,8 +77,11 @@ def generate(markdown: str, page: PageContext, project: Project) -> str:
             markdown = markdown.replace(marker, rendered, 1)
     markdown = _with_sources(markdown, page, project, here)
     if help_bar.in_scope(page.src):
+        # On a cause page the builder opens with that cause chosen (?penyebab=<page name>).
+        cause = posixpath.splitext(posixpath.basename(page.src))[0] if here == "penyebab" else ""
         bar = templating.render(help_bar.TEMPLATE, official=official,
                                 builder=page.link(paths.page_url("susun-pengaduan.md", page.directory_urls)),
+                                cause="" if cause == "index" else cause,
                                 ready_texts=page.link(paths.page_url("teks-siap-pakai.md", page.directory_urls)))
         markdown = help_bar.insert_after_first_paragraph(markdown, bar.strip())
     return markdown

@@ -161,7 +161,9 @@ def test_zensical_readers_get_the_help_bar_sources_kit_and_printed_addresses(zen
         assert bar.find_previous_sibling().name == "p", f"{rel}: the help bar is not after the first paragraph"
         assert bar.find("a", href=official["form"]["url"]) is not None, rel
         builder = bar.find("a", string="Susun teks pengaduan")
-        assert builder["data-alamat"] == SITE_URL + "susun-pengaduan/", builder
+        # A cause page's link opens the builder with that cause chosen; other pages' without one.
+        cause = f"?penyebab={src.stem}" if src.parent.name == "penyebab" else ""
+        assert builder["data-alamat"] == SITE_URL + "susun-pengaduan/" + cause, builder
         toc = [a.get_text(strip=True) for a in soup.select(".md-nav--secondary a")]
         assert "Sumber" in toc and "Riwayat perubahan" in toc, (rel, toc)
         assert soup.select("#sumber ~ ul li"), f"{rel}: no list of sources"
