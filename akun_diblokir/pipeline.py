@@ -78,6 +78,7 @@ def finish(project: Project, site: Path) -> list[str]:
         directions |= d
         pages[rel] = text
     renamed = slim.prune_stylesheets(site, words, prefixes, directions, notes)
+    pages = slim.bundle_own_stylesheets(site, list(project.config.get("extra_css") or []), pages, notes)
     script_hashes: set[str] = set()
     style_hashes = _script_style_hashes(site)
     for rel, text in pages.items():

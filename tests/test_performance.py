@@ -12,7 +12,7 @@ from urllib.parse import unquote
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
-from sitetools import LoopbackServer, build_site, copy_project, html_files, mkdocs_config
+from sitetools import ROOT, LoopbackServer, build_site, copy_project, html_files, mkdocs_config
 
 from akun_diblokir import images, slim
 
@@ -62,6 +62,33 @@ def test_pages_link_the_pruned_theme_stylesheets_and_they_still_style_the_site(s
     # (.md-top: the "back to top" button, off: it covered text on phones.)
     for unused in (".md-tabs__link", ".md-post", ".md-typeset .grid", "[dir=rtl]", "[data-md-color-primary=red]", ".md-top"):
         assert unused not in css + palette, f"{unused} still shipped"
+
+
+def test_the_projects_style_sheets_ship_as_one_file_in_their_order(site_dir: Path) -> None:
+    """Each sheet a page links blocks its first paint: the components of extra_css (kept
+    apart in docs/ for review) are one file on the site, the print rules last."""
+    folder = site_dir / "assets" / "stylesheets"
+    components = [Path(entry).stem for entry in mkdocs_config()["extra_css"]]
+    assert not [p.name for p in folder.iterdir() if p.name.split(".")[0] in components], "a component sheet ships"
+    bundles = list(folder.glob("site.*.min.css"))
+    assert len(bundles) == 1, bundles
+    problems = []
+    for page in html_files(site_dir):
+        sheets = [link["href"] for link in BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select("link[rel=stylesheet]")]
+        if not sheets:  # the redirect pages of the short addresses have no style
+            continue
+        own = [href for href in sheets if "/site." in href or href.startswith("site.")]
+        if len(own) != 1 or len(sheets) != 3:
+            problems.append(f"{page.relative_to(site_dir)}: {sheets}")
+    assert not problems, "\n".join(problems[:5])
+    # Each component's first selector, found in the bundle in the order of extra_css.
+    flat = re.sub(r"\s+", "", bundles[0].read_text(encoding="utf-8"))
+    where = []
+    for entry in mkdocs_config()["extra_css"]:
+        source = re.sub(r"/\*.*?\*/", "", (ROOT / "docs" / entry).read_text(encoding="utf-8"), flags=re.S)
+        first = re.sub(r"\s+", "", source.split("{", 1)[0])
+        where.append((flat.find(first + "{"), entry))
+    assert all(at >= 0 for at, _ in where) and where == sorted(where), where
 
 
 def test_only_a_pages_markup_and_inline_code_keep_a_theme_rule() -> None:
