@@ -21,12 +21,21 @@ more), so both measures can be compared. Typing starts once the theme's script h
 then typed into a plain text field added outside the builder (no script listens to it):
 what the browser and the machine take on their own.
 
+Before that, the journey (not throttled): a reader on a cause page taps "Susun teks
+pengaduan" and goes through the five steps with the fewest answers the builder asks for (name,
+email, status, date; the cause comes chosen from the cause page), to the email app with the
+filled email, and on to the five texts for the official form, each copied. It counts taps
+(each on the middle of its target, as a thumb), swipes (a target below or above the screen
+is brought into view; one swipe moves at most three quarters of the screen) and typed
+characters (a date counts as its 8 digits). Goal: at most 15 taps and 5 swipes.
+
     CHROMIUM_PATH=/usr/bin/chromium .venv/bin/python benchmarks/complaint_bench.py [--throttle 4] [--repeat 3]
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import statistics
 import sys
 import tempfile
@@ -91,25 +100,114 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def _next(page: Page) -> None:
+    page.locator(".susun-langkah:not([hidden]) [data-lanjut]").click()
+
+
 def _type_answers(page: Page) -> None:
-    page.check("input[name=status][value=peserta]")
-    page.fill("#sp-tanggal", "2024-03-05")
-    for _ in range(2):
-        page.click("#sp-tambah")
+    """The answers typed key by key, each in its step (1: name and email; 4: chronology and
+    reason); the steps between get the fewest answers they ask for."""
+    step_of = {"#sp-nama": 1, "#sp-email": 1}
+    step = 1
     for selector, text in ANSWERS:
+        wanted = step_of.get(selector, 4)
+        while step < wanted:
+            if step == 1:
+                _next(page)
+                page.check("input[name=status][value=peserta]")
+            elif step == 2:
+                _next(page)
+                page.fill("#sp-tanggal", "2024-03-05")
+            elif step == 3:
+                _next(page)
+                for _ in range(2):
+                    page.click("#sp-tambah")
+            step += 1
         page.locator(selector).focus()
         page.keyboard.type(text, delay=60)  # about a quick phone typist
     page.wait_for_timeout(300)
 
 
-def _type_baseline(page: Page) -> None:
-    page.evaluate("""() => { const field = document.createElement('input');
-        field.setAttribute('aria-label', 'baseline'); field.className = 'baseline';
-        document.querySelector('.md-content').prepend(field); window.__baseline = true; }""")
-    page.locator("input.baseline").focus()
-    for _, text in ANSWERS:
-        page.keyboard.type(text, delay=60)
-    page.wait_for_timeout(300)
+class Journey:
+    """Taps, swipes and typed characters of a reader on a 360 x 740 phone."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.taps = 0
+        self.swipes = 0
+        self.typed = 0
+
+    def _into_view(self, selector: str) -> None:
+        box = self.page.locator(selector).first.bounding_box()
+        assert box is not None, f"{selector} is not shown"
+        height = self.page.viewport_size["height"]  # type: ignore[index]
+        header = 48  # the theme's header covers the top of the screen
+        if box["y"] >= header and box["y"] + box["height"] <= height:
+            return
+        target = box["y"] - (height - box["height"]) / 2  # to the middle of the screen
+        self.swipes += math.ceil(abs(target) / (0.75 * height))
+        self.page.evaluate("dy => window.scrollBy(0, dy)", target)
+
+    def tap(self, selector: str) -> None:
+        self._into_view(selector)
+        box = self.page.locator(selector).first.evaluate(
+            "e => { const r = e.getClientRects()[0]; return [r.x + r.width / 2, r.y + r.height / 2] }")
+        self.page.touchscreen.tap(*box)
+        self.taps += 1
+
+    def type(self, selector: str, text: str) -> None:
+        self.tap(selector)
+        self.page.keyboard.type(text)
+        self.typed += len(text)
+
+    def date(self, selector: str, iso: str) -> None:
+        self.tap(selector)
+        self.page.fill(selector, iso)
+        self.typed += len(iso.replace("-", ""))
+
+    def figures(self) -> str:
+        return f"{self.taps} taps, {self.swipes} swipes, {self.typed} typed characters"
+
+
+def journey(browser, server_url: str, to_form: bool) -> str:  # noqa: ANN001
+    """From a cause page through the five steps, then to the email app with the filled email
+    or (`to_form`) to the five form texts, each copied, and the official form."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server_url.rstrip("/"))
+    page = context.new_page()
+    page.goto(server_url + "penyebab/kecurangan-joki/", wait_until="networkidle")
+    walk = Journey(page)
+    with page.expect_navigation():
+        walk.tap("a:text-is('Susun teks pengaduan')")
+    page.wait_for_function("document.documentElement.classList.contains('susun-siap')")
+    # The email app and the official form: the tap is recorded, the navigation stopped
+    # (nothing leaves loopback).
+    page.evaluate("""() => document.addEventListener('click', e => {
+        const a = e.target.closest('a[href^="mailto:"], a[href^="https://"]');
+        if (a) { e.preventDefault(); (window.__opened = window.__opened || []).push(a.href); } }, true)""")
+    walk.type("#sp-nama", ANSWERS[0][1])
+    walk.type("#sp-email", ANSWERS[1][1])
+    walk.tap("#sp-langkah-1 [data-lanjut]")
+    walk.tap("label:has(#sp-status-peserta)")
+    walk.tap("#sp-langkah-2 [data-lanjut]")
+    walk.date("#sp-tanggal", "2024-03-05")
+    for n in (3, 4, 5):
+        walk.tap(f"#sp-langkah-{n} [data-lanjut]")
+    if to_form:
+        walk.tap("#sp-periksa a[href='#formulir']")
+        for name in ("sp-f-data-diri", "sp-f-email", "sp-f-status", "sp-f-judul", "sp-f-masalah"):
+            walk.tap(f"button[data-salin='{name}']")
+            page.locator(f"button[data-salin='{name}']:has-text('Tersalin')").wait_for()
+        walk.tap("#tombol-formulir")
+        wanted = "https://"
+    else:
+        walk.tap("#sp-periksa a[data-email]")
+        wanted = "mailto:"
+    opened = page.evaluate("window.__opened || []")
+    assert len(opened) == 1 and opened[0].startswith(wanted), opened
+    assert "dianggap memakai joki" in (page.locator("#sp-f-masalah").text_content() or "")
+    context.close()
+    return walk.figures()
 
 
 def main() -> None:
@@ -136,6 +234,9 @@ def main() -> None:
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+                print("From a cause page (goal: at most 15 taps and 5 swipes):")
+                print(f"  to the email app, the email filled:               {journey(browser, server.url, False)}")
+                print(f"  to the five form texts copied, the form opened:   {journey(browser, server.url, True)}")
                 for _ in range(args.repeat):
                     context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2,
                                                   is_mobile=True, has_touch=True)

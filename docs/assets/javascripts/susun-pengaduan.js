@@ -784,7 +784,9 @@
   const answers = update()
   const stateStep = history.state && history.state.langkah
   const complete = () => Object.keys(errorOf).every(name => !errorOf[name](field(name)))
-  const first = stateStep ? stepOf(stateStep) : fromDevice && complete() ? summaryStep : steps[0]
+  // The step the reader was on (a reload), if her answers came back with it; else the first
+  // step, or the summary when the answers kept on the device are complete.
+  const first = restored && stateStep ? stepOf(stateStep) : fromDevice && complete() ? summaryStep : steps[0]
   showStep(first, { history: "replace", focus: false })
   if (restored && hasAnswers(answers)) news.textContent = "Jawaban Anda yang tersimpan sudah dimuat."
 
