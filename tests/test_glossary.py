@@ -194,6 +194,10 @@ def cause_label_problems(root: Path = ROOT) -> list[str]:
         h1 = re.search(r"^# (.*?)(?:\s*\{#[^}]*\})?$", page.read_text(encoding="utf-8"), re.M) if page.is_file() else None
         if h1 is None or label.lower() not in h1.group(1).lower():
             problems.append(f"docs/penyebab/{slug}.md: H1 {h1.group(1) if h1 else None!r} does not hold {label!r}")
+    builder = root / "overrides" / "partials" / "susun-pengaduan.html"
+    offered = re.findall(r'^\s*\["([a-z-]+)", "([^"]+)", "[^"]*"\],?$', builder.read_text(encoding="utf-8"), re.M)
+    if offered != list(causes.items()):
+        problems.append(f"{builder.relative_to(root)}: causes {offered}; expected {list(causes.items())}")
     return problems
 
 
@@ -211,10 +215,14 @@ def test_a_cause_label_that_differs_is_reported(tmp_path: Path) -> None:
     page = project / "docs" / "penyebab" / "data-palsu.md"
     page.write_text(re.sub(r"^# .*$", "# Akun diblokir karena identitas palsu {#data-palsu}",
                            page.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
+    builder = project / "overrides" / "partials" / "susun-pengaduan.html"
+    builder.write_text(builder.read_text(encoding="utf-8").replace('"Manipulasi sistem"', '"Curang sistem"', 1),
+                       encoding="utf-8")
     problems = cause_label_problems(project)
-    assert len(problems) == 2, problems
+    assert len(problems) == 3, problems
     assert problems[0].startswith("docs/index.md: causes") and "Mengakali sistem" in problems[0], problems
     assert problems[1].startswith("docs/penyebab/data-palsu.md: H1 'Akun diblokir karena identitas palsu'"), problems
+    assert problems[2].startswith("overrides/partials/susun-pengaduan.html: causes") and "Curang sistem" in problems[2]
 
 
 @pytest.mark.parametrize(
