@@ -169,7 +169,7 @@ class Journey:
         return f"{self.taps} taps, {self.swipes} swipes, {self.typed} typed characters"
 
 
-def journey(browser, server_url: str, to_form: bool) -> str:  # noqa: ANN001
+def journey(browser, server_url: str, to_form: bool) -> list[str]:  # noqa: ANN001
     """From a cause page through the five steps, then to the email app with the filled email
     or (`to_form`) to the five form texts, each copied, and the official form."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
@@ -193,8 +193,10 @@ def journey(browser, server_url: str, to_form: bool) -> str:  # noqa: ANN001
     walk.date("#sp-tanggal", "2024-03-05")
     for n in (3, 4, 5):
         walk.tap(f"#sp-langkah-{n} [data-lanjut]")
+    figures = []
     if to_form:
         walk.tap("#sp-periksa a[href='#formulir']")
+        figures.append(walk.figures())
         for name in ("sp-f-data-diri", "sp-f-email", "sp-f-status", "sp-f-judul", "sp-f-masalah"):
             walk.tap(f"button[data-salin='{name}']")
             page.locator(f"button[data-salin='{name}']:has-text('Tersalin')").wait_for()
@@ -207,7 +209,17 @@ def journey(browser, server_url: str, to_form: bool) -> str:  # noqa: ANN001
     assert len(opened) == 1 and opened[0].startswith(wanted), opened
     assert "dianggap memakai joki" in (page.locator("#sp-f-masalah").text_content() or "")
     context.close()
-    return walk.figures()
+    return [*figures, walk.figures()]
+
+
+def _type_baseline(page: Page) -> None:
+    page.evaluate("""() => { const field = document.createElement('input');
+        field.setAttribute('aria-label', 'baseline'); field.className = 'baseline';
+        document.querySelector('.md-content').prepend(field); window.__baseline = true; }""")
+    page.locator("input.baseline").focus()
+    for _, text in ANSWERS:
+        page.keyboard.type(text, delay=60)
+    page.wait_for_timeout(300)
 
 
 def main() -> None:
@@ -235,8 +247,11 @@ def main() -> None:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
                 print("From a cause page (goal: at most 15 taps and 5 swipes):")
-                print(f"  to the email app, the email filled:               {journey(browser, server.url, False)}")
-                print(f"  to the five form texts copied, the form opened:   {journey(browser, server.url, True)}")
+                (to_email,) = journey(browser, server.url, False)
+                to_texts, copied = journey(browser, server.url, True)
+                print(f"  to the email app, the email filled:                {to_email}")
+                print(f"  to the five form texts, filled:                    {to_texts}")
+                print(f"  and each of the five copied, the official form open: {copied}")
                 for _ in range(args.repeat):
                     context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2,
                                                   is_mobile=True, has_touch=True)
