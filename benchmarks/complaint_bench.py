@@ -169,7 +169,7 @@ class Journey:
         return f"{self.taps} taps, {self.swipes} swipes, {self.typed} typed characters"
 
 
-def journey(browser, server_url: str, to_form: bool) -> list[str]:  # noqa: ANN001
+def journey(browser, server_url: str, to_form: bool) -> list[str]:
     """From a cause page through the five steps, then to the email app with the filled email
     or (`to_form`) to the five form texts, each copied, and the official form."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
