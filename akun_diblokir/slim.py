@@ -377,11 +377,13 @@ def bundle_own_stylesheets(site: Path, extra_css: list[str], pages: dict[str, st
     site has no component file left, so bundling again changes nothing. Returns the pages."""
     folder = site / _STYLESHEETS
     parts: list[tuple[str, Path]] = []
-    for entry in extra_css:
-        name = Path(str(entry)).name
-        stem = name.removesuffix(".css")
-        for candidate in (folder / f"{stem}.min.css", folder / name):
-            if str(entry).startswith(_STYLESHEETS + "/") and candidate.is_file():
+    for entry in map(str, extra_css):
+        if not entry.startswith(_STYLESHEETS + "/"):
+            continue
+        name = Path(entry).name
+        # the minify plugin ships <name>.min.css; an engine without it ships <name>.css
+        for candidate in (folder / f"{name.removesuffix('.css')}.min.css", folder / name):
+            if candidate.is_file():
                 parts.append((candidate.name, candidate))
                 break
     if not parts:

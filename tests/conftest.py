@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import sitetools
 from playwright.sync_api import Browser, sync_playwright
+from searchtools import NodeMissing, WorkerScope
 from sitetools import ROOT, LoopbackServer, build_site, chromium_path
 
 _KINDS = ("browser", "builds", "site", "sources")
@@ -76,3 +77,14 @@ def browser() -> Iterator[Browser]:
         b = p.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="module")
+def lunr_page(site_dir: Path) -> Iterator[WorkerScope]:
+    """The site's search worker scope in Node: its lunr with the site's lunr.id loaded."""
+    try:
+        scope = WorkerScope(site_dir)
+    except NodeMissing as error:
+        pytest.fail(str(error), pytrace=False)
+    yield scope
+    scope.close()

@@ -6,7 +6,6 @@ Snowball Indonesian stemmer of the `snowballstemmer` package."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,17 +19,6 @@ WORD_LIST = Path(__file__).parent / "data" / "indonesian_words.txt"
 
 # Stem every word in one evaluate call, through the pipeline function the index uses.
 STEM_ALL = "words => words.map(w => lunr.id.stemmer(new lunr.Token(w, {})).toString())"
-
-
-@pytest.fixture(scope="module")
-def lunr_page(site_dir: Path) -> Iterator[WorkerScope]:
-    """The site's search worker scope in Node: its lunr with the site's lunr.id loaded."""
-    try:
-        scope = WorkerScope(site_dir)
-    except NodeMissing as error:
-        pytest.fail(str(error), pytrace=False)
-    yield scope
-    scope.close()
 
 
 def _mismatches(page: WorkerScope, words: list[str]) -> list[str]:

@@ -6,26 +6,13 @@ entries and cycles; and typo correction on a small index."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-from searchtools import NodeMissing, WorkerScope, site_words
+from searchtools import WorkerScope, site_words
 from sitetools import ROOT
 
 from akun_diblokir import search_index
-
-
-@pytest.fixture(scope="module")
-def lunr_page(site_dir: Path) -> Iterator[WorkerScope]:
-    """The site's search worker scope in Node: its lunr with the site's lunr.id loaded."""
-    try:
-        scope = WorkerScope(site_dir)
-    except NodeMissing as error:
-        pytest.fail(str(error), pytrace=False)
-    yield scope
-    scope.close()
-
 
 STEM = "word => lunr.id.stemmer(lunr.id.trimmer(new lunr.Token(word.toLowerCase(), {}))).toString()"
 
