@@ -69,10 +69,10 @@ def _locations(site_dir: Path) -> set[str]:
 def rule_problems(words: dict, locations: set[str]) -> list[str]:
     """What is dead in the ranking rules and the no-results answer of words.yml: a page or
     section they name that the index does not hold (a page: its location; page#id: that
-    section), and a rule without words."""
+    section), and a rule without words (stemmed `words` or `typed` phrases)."""
     problems = []
     for rule in words.get("rules", []):
-        if not rule.get("words"):
+        if not rule.get("words") and not rule.get("typed"):
             problems.append(f"rule {rule.get('name')!r}: no words")
         problems += [f"rule {rule.get('name')!r}: {place!r} is not in the index"
                      for place in rule.get("favour", []) if place not in locations]

@@ -155,6 +155,8 @@ if (!lunr.Query.prototype.clause.lunrId) {
       var match = /^([^*]+)\*$/.exec(options.term)
       if (match) {
         var word = trimWord(match[1].toLowerCase())
+        // The words as typed, stop words included, for the rules' `typed` phrases (ranking.js)
+        if (word) (this.lunrIdTyped = this.lunrIdTyped || []).push(word)
         if (word && STOP_WORDS.indexOf(word) !== -1 &&
             options.presence !== lunr.Query.presence.REQUIRED) {
           this.lunrIdDropped = true

@@ -188,6 +188,9 @@ function rank(builder) {
  * - `unless`: none of these (a more specific question);
  * - `rest: generic`: no other word that tells pages apart (each in GENERIC_SHARE of the
  *   documents or more, in none, or one of words.yml `asking_words`).
+ * A rule may also (or instead) hold `typed` phrases, compared with the words as the reader
+ * typed them, stop words included: "situs ini" (this site) and "ngaku" (claims to be) are
+ * lost once "ini" is dropped as a stop word and "ngaku" is stemmed to "aku".
  * Then the documents it `favour`s (a page: the page and its sections; page#id: that
  * section) weigh RULE_WEIGHT times (or the rule's `weight`). Each rule is measured on the
  * tuning half before it stays (decisions/search.md).
@@ -224,6 +227,9 @@ var RULES = (WORDS.rules || []).map(function (rule) {
   return {
     name: rule.name,
     words: phrases(rule.words),
+    typed: [].concat.apply([], rule.typed || []).map(function (text) {
+      return String(text).toLowerCase().split(/\s+/).map(trimWord).filter(Boolean)
+    }),
     with: phrases(rule.with),
     unless: phrases(rule.unless),
     generic: rule.rest === "generic",
@@ -255,10 +261,10 @@ function rulesFor(index, query) {
       length = stems.length
       return found !== -1
     })
-    if (found === -1) return false
+    if (found === -1 && !holdsAny(query.lunrIdTyped || [], rule.typed)) return false
     if (rule.with.length && !holdsAny(terms, rule.with)) return false
     if (holdsAny(terms, rule.unless)) return false
-    if (!rule.generic) return true
+    if (!rule.generic || found === -1) return true
     var total = documentTotal(index)
     return query.clauses.every(function (clause, i) {
       if (i >= found && i < found + length) return true
@@ -273,6 +279,35 @@ function favoured(ref, favour) {
   return favour.some(function (location) {
     return location.indexOf("#") === -1 ? ref === location || ref.lastIndexOf(location + "#", 0) === 0 : ref === location
   })
+}
+
+/*
+ * A rule names the document that answers a kind of question, and that document may hold
+ * few or none of the reader's words ("diblokir tanpa alasan": the FAQ's answer for readers
+ * who broke no rule says "diblokir" once and "alasan" never; the page for other problems
+ * never says "insentif"), so weighing its score alone leaves it under the floor or out of
+ * the list. A favoured document named exactly (page#id, or a page itself) is first lifted
+ * to FAVOURED_SHARE of the best score (added if the words missed it), then weighed; a rule
+ * weighing less than 1 lifts nothing.
+ */
+var FAVOURED_SHARE = 0.35
+
+function liftFavoured(rules, index, results) {
+  if (!results.length) return results
+  var floor = results[0].score * FAVOURED_SHARE, byRef = Object.create(null)
+  results.forEach(function (result) { byRef[result.ref] = result })
+  rules.forEach(function (rule) {
+    if (rule.weight < 1) return
+    rule.favour.forEach(function (ref) {
+      if (byRef[ref]) {
+        byRef[ref].score = Math.max(byRef[ref].score, floor)
+      } else if (("text/" + ref) in index.fieldVectors || ("title/" + ref) in index.fieldVectors) {
+        byRef[ref] = { ref: ref, score: floor, matchData: new lunr.MatchData() }
+        results.push(byRef[ref])
+      }
+    })
+  })
+  return results
 }
 
 function applyRules(rules, results) {
@@ -369,7 +404,8 @@ if (!lunr.Index.prototype.query.lunrId) {
     if (shares.length && shares.every(function (share) { return share >= GENERIC_SHARE }))
       results = startPageFirst(results)
     results = namedPageFirst(built, results)
-    return aboveFloor(applyRules(rulesFor(index, built), results))
+    var rules = rulesFor(index, built)
+    return aboveFloor(applyRules(rules, liftFavoured(rules, index, results)))
   }
   lunr.Index.prototype.query.lunrId = true
 }
