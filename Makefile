@@ -5,6 +5,10 @@
 # The engine that builds the HTML: mkdocs (default) or zensical. The project's checks and
 # post-build steps (akun_diblokir/) run on the output of either.
 ENGINE ?= mkdocs
+# make test runs the test files on one worker process per core (at most 4), each file whole on
+# one worker, so a module's browser and built site are made once: on 2 cores about half the
+# time of one process (decisions/tests.md). TEST_WORKERS= runs them in one process.
+TEST_WORKERS ?= -n auto --maxprocesses 4 --dist loadfile
 # Where make build writes the site, make handout and make offline their files (tests use other folders).
 SITE_DIR ?= site
 DIST_DIR ?= dist
@@ -16,7 +20,7 @@ serve:  ## Serve the site with live reload on http://127.0.0.1:8000
 test:  ## Run the whole test suite (ruff, then strict build, linkchecker, headless Chromium)
 	scripts/setup-env.sh --inexact --group test
 	.venv/bin/ruff check .
-	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" .venv/bin/python -m pytest $(PYTEST_ARGS)
+	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" .venv/bin/python -m pytest $(TEST_WORKERS) $(PYTEST_ARGS)
 
 check:  ## Fast feedback while writing (under a minute): ruff, the sources, one build and the tests without a browser
 	scripts/setup-env.sh --inexact --group test
