@@ -54,7 +54,7 @@ facts:  ## Pages by the date they were last checked against their sources (oldes
 	scripts/setup-env.sh --inexact
 	.venv/bin/python scripts/facts.py
 
-bench:  ## Performance report (about 25 minutes; BENCH_ARGS=--quick about 3): Lighthouse, first-load transfer, build time, scaling
+bench:  ## Performance report (about an hour on 2 cores; BENCH_ARGS=--quick about 3 minutes): Lighthouse, first-load transfer, build time, scaling
 	scripts/setup-env.sh --inexact --group test
 	scripts/ensure-lighthouse.sh
 	CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" NGINX="$$(scripts/ensure-nginx.sh)" \
