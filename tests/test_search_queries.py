@@ -300,8 +300,9 @@ def test_no_match_offers_the_page_for_other_problems(answers: dict[str, dict]) -
 # -- In the browser: a thin check of the real page ----------------------------------------
 
 # Typed into the real box; each must list the pages the worker in Node lists.
+# The last two: a rule's typed phrase and a page the rule adds although the words missed it.
 IN_THE_BOX = ["akun diblokir", "pemblokiran", "ngadu kemana", "formulr pengaduan", "lupa password prakerja",
-              "08001503001", "bayar orang buat buka blokir"]
+              "08001503001", "bayar orang buat buka blokir", "situs ini resmi?", "pencairan insentif"]
 RENDERED = 10
 
 
