@@ -64,6 +64,8 @@ def finish(project: Project, site: Path) -> list[str]:
         (site / link.png).write_bytes(link.png_bytes)
     slides.write_deck(project, site)  # the webinar slide deck (.pptx), offered by the kit
 
+    slim.minify_own_scripts(site, project.docs_dir, notes)
+
     own_host = urlsplit(project.site_url).netloc.lower()
     base_path = urlsplit(project.site_url).path or "/"
     marker = external_links.marker_html()

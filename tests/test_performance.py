@@ -91,6 +91,17 @@ def test_the_projects_style_sheets_ship_as_one_file_in_their_order(site_dir: Pat
     assert all(at >= 0 for at, _ in where) and where == sorted(where), where
 
 
+def test_the_projects_own_scripts_ship_minified(site_dir: Path) -> None:
+    """The scripts of docs/assets/javascripts stay readable there and ship without their
+    comments and indentation: the complaint builder's script is on its page's first load."""
+    sources = sorted((ROOT / "docs" / "assets" / "javascripts").glob("*.js"))
+    assert sources, "no script of the project found"
+    for source in sources:
+        shipped = (site_dir / "assets" / "javascripts" / source.name).read_text(encoding="utf-8")
+        assert "/*" not in shipped and "\n  " not in shipped, f"{source.name} ships as written"
+        assert len(shipped) < 0.8 * len(source.read_text(encoding="utf-8")), source.name
+
+
 def test_only_a_pages_markup_and_inline_code_keep_a_theme_rule() -> None:
     # A class in the text readers see (a source named "fame.grid.id", an address
     # info@...) puts no class on an element; the same word as a class, a state attribute or
