@@ -38,7 +38,8 @@ from pathlib import Path
 
 import rjsmin
 
-_LUNR_DIR = "assets/javascripts/lunr"
+_SCRIPTS = "assets/javascripts"
+_LUNR_DIR = f"{_SCRIPTS}/lunr"
 _STYLESHEETS = "assets/stylesheets"
 # Material's own sheets (content-hashed names); the project's sheets (base.css, ...) are not pruned.
 _PRUNED_SHEETS = re.compile(r"^(main|palette)\.[0-9a-f]{8}\.min\.css$")
@@ -372,9 +373,6 @@ def _without_declarations(css: str, names: set[str]) -> str:
             if decls:
                 out.append(f"{prelude}{{{';'.join(decls)}}}")
     return "".join(out)
-
-
-_SCRIPTS = "assets/javascripts"
 
 
 def minify_own_scripts(site: Path, docs_dir: Path, notes: list[str]) -> None:

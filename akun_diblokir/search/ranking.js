@@ -58,6 +58,11 @@ function startPageFirst(results) {
   return bestFirst(results)
 }
 
+// Whether the index holds the document `ref` (a page, or page#id for a section).
+function inIndex(index, ref) {
+  return ("title/" + ref) in index.fieldVectors || ("text/" + ref) in index.fieldVectors
+}
+
 // Results in lunr's order after a rule has changed their scores.
 function bestFirst(results) {
   return results.sort(function (a, b) { return b.score - a.score })
@@ -206,10 +211,15 @@ function asPageWord(stem) {
   return pageWordOf[stem] || stem
 }
 
+// "Situs ini" -> ["situs", "ini"]: a phrase's words as the query records them typed.
+function typedWords(text) {
+  return String(text).toLowerCase().split(/\s+/).map(trimWord).filter(Boolean)
+}
+
 // "apa yang harus" -> ["apa", "harus"]: the stems a phrase leaves in a query.
 function phraseStems(text) {
-  return String(text).toLowerCase().split(/\s+/).map(trimWord)
-    .filter(function (w) { return w && STOP_WORDS.indexOf(w) === -1 })
+  return typedWords(text)
+    .filter(function (w) { return STOP_WORDS.indexOf(w) === -1 })
     .map(function (w) { return asPageWord(stemWord(w)) })
     .filter(Boolean)
 }
@@ -217,19 +227,17 @@ function phraseStems(text) {
 var ASKING = Object.create(null)
 ;(WORDS.asking_words || []).forEach(function (word) { phraseStems(word).forEach(function (s) { ASKING[s] = true }) })
 
-// A rule's list of phrases; a list inside it (a YAML alias of another rule's list, such as
-// *blocked) counts as its phrases.
-function phrases(list) {
-  return [].concat.apply([], list || []).map(phraseStems)
+// A rule's list of phrases, each read by `read` (phraseStems unless given); a list inside
+// it (a YAML alias of another rule's list, such as *blocked) counts as its phrases.
+function phrases(list, read) {
+  return [].concat.apply([], list || []).map(read || phraseStems)
 }
 
 var RULES = (WORDS.rules || []).map(function (rule) {
   return {
     name: rule.name,
     words: phrases(rule.words),
-    typed: [].concat.apply([], rule.typed || []).map(function (text) {
-      return String(text).toLowerCase().split(/\s+/).map(trimWord).filter(Boolean)
-    }),
+    typed: phrases(rule.typed, typedWords),
     with: phrases(rule.with),
     unless: phrases(rule.unless),
     generic: rule.rest === "generic",
@@ -301,7 +309,7 @@ function liftFavoured(rules, index, results) {
     rule.favour.forEach(function (ref) {
       if (byRef[ref]) {
         byRef[ref].score = Math.max(byRef[ref].score, floor)
-      } else if (("text/" + ref) in index.fieldVectors || ("title/" + ref) in index.fieldVectors) {
+      } else if (inIndex(index, ref)) {
         byRef[ref] = { ref: ref, score: floor, matchData: new lunr.MatchData() }
         results.push(byRef[ref])
       }
@@ -345,9 +353,7 @@ function aboveFloor(results) {
  * matched word, so Material lists them and marks the reader's words as not found.
  */
 function noResults(index) {
-  return (WORDS.no_results || []).filter(function (ref) {
-    return ("title/" + ref) in index.fieldVectors || ("text/" + ref) in index.fieldVectors
-  }).map(function (ref) {
+  return (WORDS.no_results || []).filter(function (ref) { return inIndex(index, ref) }).map(function (ref) {
     return { ref: ref, score: 0, matchData: new lunr.MatchData() }
   })
 }
