@@ -67,6 +67,16 @@ PAGE_FIRST = [
     ("kronlogi", "pemulihan/kronologi/"),
     # A problem this guide does not cover: the page that says so and gives the channels.
     ("lupa password prakerja", "masalah-lain/"),
+    # Why, or who blocks, about nothing more specific: the causes page ("mengapa" is typed,
+    # as it stems to "apa"); a why that names a cause stays on that cause's page.
+    ("mengapa akun prakerja diblokir", "penyebab/"),
+    ("apa yang bikin akun prakerja terblokir", "penyebab/"),
+    ("yang memutuskan akun diblokir siapa", "penyebab/"),
+    ("kenapa diblokir padahal pelatihan sudah selesai", "penyebab/prosedur-tidak-selesai/"),
+    # The face check failing is the official FAQ's mark of a joki.
+    ("wajah tidak cocok lalu diblokir", "penyebab/kecurangan-joki/"),
+    # "kartu" of the programme's name tells no page apart: only the block is named.
+    ("kartu prakerja saya kena blokir", ""),
 ]
 # Where a rule of words.yml names the page that answers, though the words are elsewhere.
 RULE_TOP3 = [
@@ -77,6 +87,9 @@ RULE_TOP3 = [
     ("orang ngaku petugas prakerja", "aman-dari-penipuan/"),
     # Someone asking for the code is a scam, not a code that does not arrive.
     ("ada yang minta kode otp", "aman-dari-penipuan/"),
+    # The registration test and a training video that does not play are other problems.
+    ("tes kemampuan dasar susah", "masalah-lain/"),
+    ("video pelatihan tidak bisa diputar", "masalah-lain/"),
 ]
 # Without "ini" the same words ask for Prakerja's own site, not about this guide.
 OFFICIAL_SITE = "situs resmi prakerja"

@@ -49,7 +49,10 @@ var PHRASE_FLOOR = 0.1
  * ("akun prakerja diblokir", "blokir prakerja", "prakerja kena banned") says no more than
  * "my account is blocked": the home page, which starts the reader on the way (the
  * causes, the channels, the steps), is its answer, so its score weighs
- * START_PAGE_WEIGHT times. Material's document for the home page has the ref "".
+ * START_PAGE_WEIGHT times. A word that asks or names the programme (words.yml
+ * `asking_words`: "saya", "kena", "kartu") counts as such a word: "akun kartu prakerja ke
+ * blokir" says no more (tuning half: top 3 +2, top 1 +2). Material's document for the
+ * home page has the ref "".
  */
 function startPageFirst(results) {
   results.forEach(function (result) {
@@ -113,10 +116,11 @@ function weighClauses(index, query) {
   query.clauses.forEach(function (clause) {
     var count = holdingCount(index, clause.term)
     if (!count) return
-    shares.push(count / total)
+    var asking = asPageWord(clause.term.replace(/\*$/, "")) in ASKING
+    shares.push(asking ? 1 : count / total)
     var idf = Math.log(1 + Math.abs((total - count + 0.5) / (count + 0.5)))
     clause.boost = (clause.boost || 1) * Math.pow(idf, RARE_WORD_POWER)
-    if (asPageWord(clause.term.replace(/\*$/, "")) in ASKING) clause.boost *= ASKING_WEIGHT
+    if (asking) clause.boost *= ASKING_WEIGHT
   })
   return shares
 }
