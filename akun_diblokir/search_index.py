@@ -24,12 +24,14 @@ address or a number, each once); the field weighs KEYWORDS_BOOST.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import snowballstemmer
 import yaml
 
 LANG = "id"
@@ -40,7 +42,8 @@ ASSET = "assets/javascripts/lunr/min/lunr.id.min.js"
 SOURCES = Path("akun_diblokir") / "search"
 WRAPPER = "lunr.id.js"
 WORDS = "words.yml"
-_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)//= (?P<kind>include|data) (?P<name>[\w.-]+)[ \t]*$")
+COMMON_WORDS = "common_words.txt"  # the common Indonesian words (scripts/make-common-words.py)
+_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)//= (?P<kind>include|data|common) (?P<name>[\w.-]+)[ \t]*$")
 INDEX = "search/search_index.json"
 # Material's default splits words at spaces and hyphens only, so an address typed as written
 # ("prakerja.vip", a URL) never meets the page, which writes it defanged ("prakerja[.]vip")
@@ -143,10 +146,66 @@ def words_problems(raw: Any, text: str = "") -> list[tuple[int, str]]:
     return problems
 
 
-def lunr_id_source(root: Path) -> str:
+_COMMON_WORD = re.compile(r"[a-z]{4,}")
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def load_common_words(path: Path) -> list[str]:
+    """The words of common_words.txt (one a line; `#` starts a comment line); raises
+    SearchSourceError naming the line of anything else."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise SearchSourceError(f"{path}:1: cannot read it ({error.strerror}); expected the common Indonesian "
+                                "words (scripts/make-common-words.py)") from None
+    words = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not _COMMON_WORD.fullmatch(line):
+            raise SearchSourceError(f"{path}:{number}: found {line!r}; expected one word of 4 letters a-z or more, "
+                                    "lowercase, alone on its line")
+        words.append(line)
+    return words
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def words_near(common: list[str], text: str) -> list[str]:
+    """The words of `common` that the search's typo check could take for a typo of a word of
+    `text` (the site's Markdown): one edit (insertion, deletion, substitution, swap) from a
+    word of the text or its stem, neither in the text nor, by stem, the start of a word of
+    it (the search finds those as they are). The rest of the list could never be taken for
+    a typo, so it is not shipped. Stems are Snowball's, which the search's stemmer ports."""
+    stem = snowballstemmer.stemmer("indonesian").stemWord
+    site_words = set(_LETTERS.findall(text.lower()))
+    site = site_words | {stem(w) for w in site_words}
+    starts = sorted(site)
+    near = set(site).union(*(_deletions(w) for w in site))
+
+    def starts_a_site_word(prefix: str) -> bool:
+        i = bisect.bisect_left(starts, prefix)
+        return i < len(starts) and starts[i].startswith(prefix)
+
+    kept = []
+    for word in common:
+        if word in site_words or starts_a_site_word(stem(word)):
+            continue
+        if any(form in near or not near.isdisjoint(_deletions(form)) for form in (word, stem(word))):
+            kept.append(word)
+    # A word whose stem is kept is found by its stem (query.js checks both).
+    roots = set(kept)
+    return sorted(w for w in kept if stem(w) == w or stem(w) not in roots)
+
+
+def lunr_id_source(root: Path, site_text: str = "") -> str:
     """The worker's language file, assembled from the files of `root`/SOURCES: each line
-    `//= include NAME` of WRAPPER is replaced by that file (indented as the line), and
-    `//= data NAME` by `var WORDS = ...` (the words of NAME as JSON: no eval, no request)."""
+    `//= include NAME` of WRAPPER is replaced by that file (indented as the line),
+    `//= data NAME` by `var WORDS = ...` (the words of NAME as JSON: no eval, no request),
+    and `//= common NAME` by `var COMMON_WORDS = [...]`, the words of NAME near a word of
+    `site_text` (words_near)."""
     folder = root / SOURCES
     try:
         wrapper = (folder / WRAPPER).read_text(encoding="utf-8")
@@ -164,6 +223,10 @@ def lunr_id_source(root: Path) -> str:
         if kind == "data":
             words = json.dumps(load_words(path), ensure_ascii=False, separators=(",", ":"))
             out.append(f"{indent}var WORDS = {words}")
+            continue
+        if kind == "common":
+            common = json.dumps(words_near(load_common_words(path), site_text), separators=(",", ":"))
+            out.append(f"{indent}var COMMON_WORDS = {common}")
             continue
         try:
             part = path.read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from searchtools import WorkerScope, site_words
 from sitetools import ROOT
 
@@ -138,19 +139,49 @@ TYPO_INDEX = """queries => {
     this.add({ id: "train", text: "Terlambat membeli pelatihan pertama" });
     this.add({ id: "rating", text: "Ulasan dan rating kelas" });
     this.add({ id: "dating", text: "Tanggal dan waktu kelas" });
+    this.add({ id: "cheat", text: "Dianggap curang oleh sistem" });
   });
   return queries.map(q => index.search(q).map(r => r.ref).sort());
 }"""
 
 
-def test_a_typo_of_five_letters_or_more_is_corrected(lunr_page: WorkerScope) -> None:
-    found = lunr_page.evaluate(TYPO_INDEX, ["formulr*", "pelatiham*", "pengadan*", "formulir*"])
-    assert found == [["form"], ["train"], ["form"], ["form"]], found
+def test_a_typo_of_four_letters_or_more_is_corrected(lunr_page: WorkerScope) -> None:
+    # "kels" is "kelas", which the synonym list also indexes where "pelatihan" stands.
+    found = lunr_page.evaluate(TYPO_INDEX, ["formulr*", "pelatiham*", "pengadan*", "formulir*", "kels*"])
+    assert found == [["form"], ["train"], ["form"], ["form"], ["dating", "rating", "train"]], found
 
 
 def test_correct_and_short_words_are_not_fuzzed(lunr_page: WorkerScope) -> None:
     # "rating" is in the index: it finds its own document, not "tanggal"'s neighbours; a
-    # word under five letters is never corrected ("kels" is not "kelas"); a half-typed
-    # word starts an index term and is left alone.
-    found = lunr_page.evaluate(TYPO_INDEX, ["rating*", "kels*", "rat*"])
-    assert found == [["rating"], [], ["rating"]], found
+    # word under four letters is never corrected ("sus" is not "sis", which starts
+    # "sistem"); a half-typed word starts an index term and is left alone.
+    found = lunr_page.evaluate(TYPO_INDEX, ["rating*", "rat*", "sus*"])
+    assert found == [["rating"], ["rating"], []], found
+
+
+def test_a_common_word_is_not_taken_for_a_typo(lunr_page: WorkerScope) -> None:
+    # "berkurang" (stem "kurang") and "curang" are one edit apart, and "kurang" starts no
+    # term of this index: a real word, it stays itself and finds nothing here. The site's
+    # worker holds the common words near the site's own (the site says "curang").
+    found = lunr_page.evaluate(TYPO_INDEX, ["berkurang*", "kurang*", "crang*"])
+    assert found == [[], [], ["cheat"]], found
+    shipped = lunr_page.evaluate("lunr.id.commonWords.length")
+    assert 300 <= shipped <= 4000, shipped
+
+
+def test_the_common_words_are_the_ones_a_typo_check_could_take_for_a_site_word() -> None:
+    common = ["curang", "kurang", "berkurang", "dianggap", "jalan", "pelatihan", "bulan"]
+    kept = search_index.words_near(common, "Dianggap curang saat pelatihan. Bukan begitu.")
+    # A word of the text, or one its words start, is found as it is; a word two edits
+    # from every word of the text is never corrected; "berkurang" is found by its stem.
+    assert kept == ["bulan", "kurang"], kept
+
+
+@pytest.mark.parametrize(("line", "message"), [("Berkurang", "found 'Berkurang'"), ("aku", "found 'aku'"),
+                                               ("dua kata", "found 'dua kata'")])
+def test_a_bad_line_of_the_common_words_is_named_with_file_and_line(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / search_index.COMMON_WORDS
+    path.write_text(f"# comment\nkurang\n{line}\n", encoding="utf-8")
+    with pytest.raises(search_index.SearchSourceError) as error:
+        search_index.load_common_words(path)
+    assert str(error.value).startswith(f"{path}:3: {message}; expected one word"), error.value

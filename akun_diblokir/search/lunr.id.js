@@ -27,6 +27,8 @@
 
     //= data words.yml
 
+    //= common common_words.txt
+
     /*
      * What lunr.id adds to plain stemming, each on its own switch so that
      * benchmarks/search_bench.py can measure each change alone (it edits this line in a

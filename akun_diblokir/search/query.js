@@ -7,7 +7,8 @@
  *
  * Defines: builtIndex (set by lunr.id when the index is built), correct, colloquialForms,
  * completeShortWords, documentCount; patches lunr.Query#clause. Uses: FEATURES,
- * STOP_WORDS, trimWord (pipeline.js), stemWord (stemmer.js).
+ * STOP_WORDS, trimWord (pipeline.js), stemWord (stemmer.js), COMMON_WORDS (common_words.txt),
+ * ASKING (ranking.js).
  */
 
 /*
@@ -19,7 +20,17 @@
  * left alone, so they are never flooded with near misses; replacing the term (rather
  * than a fuzzy clause) lets Material's term analysis and highlighting see the match.
  */
-var TYPO_MIN = 5
+var TYPO_MIN = 4
+
+/*
+ * A real word is not a typo: "berkurang" (stem "kurang", which no page holds) is not
+ * "curang", nor "sore" "store". COMMON_WORDS (akun_diblokir/search/common_words.txt, the
+ * Indonesian word forms of ten in a million words or more, cut at build time to those one
+ * edit from a word of the site) are left as typed, as are the words that ask (words.yml).
+ */
+var COMMON = Object.create(null)
+COMMON_WORDS.forEach(function (word) { COMMON[word] = true })
+lunr.id.commonWords = COMMON_WORDS
 var builtIndex = null
 
 function documentCount(index, term) {
@@ -94,7 +105,7 @@ function correct(word, stem) {
   if (tokens.intersect(lunr.TokenSet.fromString(stem + "*")).toArray().length) return stem
   var colloquial = FEATURES.synonyms ? pageForm(index, word) : null
   if (colloquial) return colloquial
-  if (!FEATURES.typos || word.length < TYPO_MIN) return stem
+  if (!FEATURES.typos || word.length < TYPO_MIN || stem in ASKING || COMMON[word] || COMMON[stem]) return stem
   // Candidates: the stems of the words one edit from what was typed (a typo in an
   // affix changes the stem: "pelatiham" stems to "latiham", "pelatihan" to "latih"),
   // and the index terms one edit from its stem.
