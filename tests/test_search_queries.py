@@ -77,6 +77,11 @@ PAGE_FIRST = [
     ("wajah tidak cocok lalu diblokir", "penyebab/kecurangan-joki/"),
     # "kartu" of the programme's name tells no page apart: only the block is named.
     ("kartu prakerja saya kena blokir", ""),
+    # The reader's "saya" is the home page title's "Anda": a pronoun is not looked for in
+    # titles, or the causes page ("Kenapa akun Prakerja saya diblokir?") would take it.
+    ("akun prakerja sy diblokir", ""),
+    # Chat's "diblok" is "diblokir".
+    ("sebab akun diblok", "penyebab/"),
 ]
 # Where a rule of words.yml names the page that answers, though the words are elsewhere.
 RULE_TOP3 = [
@@ -90,6 +95,8 @@ RULE_TOP3 = [
     # The registration test and a training video that does not play are other problems.
     ("tes kemampuan dasar susah", "masalah-lain/"),
     ("video pelatihan tidak bisa diputar", "masalah-lain/"),
+    # Registering for the programme, without a word of blocking, is another problem.
+    ("registrasi akun prakerja", "masalah-lain/"),
 ]
 # Without "ini" the same words ask for Prakerja's own site, not about this guide.
 OFFICIAL_SITE = "situs resmi prakerja"

@@ -67,6 +67,14 @@ def test_stop_words_are_few_and_spare_meaningful_words(lunr_page: WorkerScope) -
     assert lunr_page.evaluate("lunr.id.stopWords.length") <= 40
 
 
+def test_a_word_doubled_with_a_2_is_read_as_the_word(lunr_page: WorkerScope) -> None:
+    # Chat writes "sebab-sebab" as "sebab2"; a 2 that starts a word, follows one letter or
+    # stands among digits is left alone.
+    words = ["tiba2", "sebab2", "ngapa2in", "p2", "2fa", "covid19"]
+    trimmed = lunr_page.evaluate("words => words.map(w => lunr.id.trimmer(new lunr.Token(w, {})).toString())", words)
+    assert trimmed == ["tiba", "sebab", "ngapain", "p2", "2fa", "covid19"], trimmed
+
+
 def test_trimmer_keeps_digits_and_addresses(lunr_page: WorkerScope) -> None:
     trimmed = lunr_page.evaluate(
         "words => words.map(w => lunr.id.trimmer(new lunr.Token(w, {})).toString())",

@@ -20,8 +20,11 @@ var STOP_WORDS = [].concat.apply([], WORDS.stop_words)
 var SYNONYMS = WORDS.synonyms
 
 var trimRe = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu
+// Chat writes a doubled word with a 2 ("sebab2" for "sebab-sebab", "ngapa2in", "tiba2"):
+// read as the word once, as the pages write the doubled word's parts.
+var doubledRe = /^(\p{L}{2,})2(\p{L}*)$/u
 function trimWord(word) {
-  return word.replace(trimRe, "")
+  return word.replace(trimRe, "").replace(doubledRe, "$1$2")
 }
 function stemOf(word) {
   return stemWord(trimWord(word.toLowerCase()))

@@ -111,6 +111,14 @@ function holdingCount(index, term) {
  */
 var ASKING_WEIGHT = 0.5
 
+/*
+ * The reader's "saya" (or "aku", "gw": the synonym list reads them as "saya") is what the
+ * home page's title calls "Anda", and the causes page's title "Kenapa akun Prakerja saya
+ * diblokir?" would take every "akun prakerja saya diblokir" from it: a pronoun is not
+ * looked for in titles. (Tuning half: top 1 +5 and -2, top 3 unchanged.)
+ */
+var READER_PRONOUNS = ["saya", "kami"]
+
 function weighClauses(index, query) {
   var total = documentTotal(index), shares = []
   query.clauses.forEach(function (clause) {
@@ -121,6 +129,8 @@ function weighClauses(index, query) {
     var idf = Math.log(1 + Math.abs((total - count + 0.5) / (count + 0.5)))
     clause.boost = (clause.boost || 1) * Math.pow(idf, RARE_WORD_POWER)
     if (asking) clause.boost *= ASKING_WEIGHT
+    if (READER_PRONOUNS.indexOf(asPageWord(clause.term.replace(/\*$/, ""))) !== -1)
+      clause.fields = clause.fields.filter(function (field) { return field !== "title" })
   })
   return shares
 }
