@@ -97,13 +97,16 @@ def load_words(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
         raw = yaml.safe_load(text)
     except (OSError, yaml.YAMLError) as error:
-        raise SearchSourceError(f"{path}:1: cannot read it ({error}); expected the search words in YAML") from None
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        raise SearchSourceError(f"{path}:{line}: cannot read it ({error}); expected the search words in YAML") from None
     problems = words_problems(raw, text)
     if problems:
         raise SearchSourceError("\n".join(f"{path}:{line}: {message}" for line, message in problems))
     return {"stop_words": [w for group in raw["stop_words"] for w in group], "synonyms": raw["synonyms"],
             "no_results": raw.get("no_results") or [], "rules": raw.get("rules") or [],
-            "asking_words": raw.get("asking_words") or []}
+            "asking_words": raw.get("asking_words") or [], "blocked": raw.get("blocked") or [],
+            "negations": raw.get("negations") or []}
 
 
 def _line_of(text: str, word: str) -> int:

@@ -82,6 +82,10 @@ PAGE_FIRST = [
     ("akun prakerja sy diblokir", ""),
     # Chat's "diblok" is "diblokir".
     ("sebab akun diblok", "penyebab/"),
+    # The complaint's procedure as a whole is the recovery path, not the chronology.
+    ("alur pengaduan akun diblokir dari awal", "pemulihan/"),
+    # A negated block names none: another problem ("gak" is read as "tidak").
+    ("akun gak diblokir tapi lupa password", "masalah-lain/"),
 ]
 # Where a rule of words.yml names the page that answers, though the words are elsewhere.
 RULE_TOP3 = [
@@ -97,6 +101,7 @@ RULE_TOP3 = [
     ("video pelatihan tidak bisa diputar", "masalah-lain/"),
     # Registering for the programme, without a word of blocking, is another problem.
     ("registrasi akun prakerja", "masalah-lain/"),
+    ("insentif belum cair, akun tidak diblokir", "masalah-lain/"),
 ]
 # Without "ini" the same words ask for Prakerja's own site, not about this guide.
 OFFICIAL_SITE = "situs resmi prakerja"

@@ -177,6 +177,16 @@ def test_the_common_words_are_the_ones_a_typo_check_could_take_for_a_site_word()
     assert kept == ["bulan", "kurang"], kept
 
 
+def test_a_broken_words_file_is_named_with_the_line_of_the_fault(tmp_path: Path) -> None:
+    path = tmp_path / search_index.WORDS
+    path.write_text("stop_words:\n  - [yang]\nsynonyms:\n  diblokir: [banned]\nrules:\n  - with: *nowhere\n",
+                    encoding="utf-8")
+    with pytest.raises(search_index.SearchSourceError) as error:
+        search_index.load_words(path)
+    assert str(error.value).startswith(f"{path}:6: cannot read it"), error.value
+    assert "expected the search words in YAML" in str(error.value), error.value
+
+
 @pytest.mark.parametrize(("line", "message"), [("Berkurang", "found 'Berkurang'"), ("aku", "found 'aku'"),
                                                ("dua kata", "found 'dua kata'")])
 def test_a_bad_line_of_the_common_words_is_named_with_file_and_line(tmp_path: Path, line: str, message: str) -> None:

@@ -244,7 +244,26 @@ var ASKING = Object.create(null)
 // A rule's list of phrases, each read by `read` (phraseStems unless given); a list inside
 // it (a YAML alias of another rule's list, such as *blocked) counts as its phrases.
 function phrases(list, read) {
-  return [].concat.apply([], list || []).map(read || phraseStems)
+  return [].concat.apply([], list || []).map(read || function (text) { return negate(phraseStems(text)) })
+}
+
+/*
+ * Stems of words.yml `blocked` (one word each) and `negations`: a word of a block right
+ * after a negation, or after a negation and one asking word ("tidak kena blokir"), is read
+ * as "not ..." by the rules, in the query and in the rules' own phrases alike: "akun
+ * normal tidak diblokir" names no block, and "tidak curang" still matches "tidak curang".
+ */
+var BLOCKED = Object.create(null), NEGATIONS = Object.create(null)
+;(WORDS.blocked || []).forEach(function (word) {
+  var stems = phraseStems(word)
+  if (stems.length === 1) BLOCKED[stems[0]] = true
+})
+;(WORDS.negations || []).forEach(function (word) { phraseStems(word).forEach(function (s) { NEGATIONS[s] = true }) })
+function negate(terms) {
+  return terms.map(function (term, i) {
+    var after = i > 0 && (NEGATIONS[terms[i - 1]] || (i > 1 && terms[i - 1] in ASKING && NEGATIONS[terms[i - 2]]))
+    return BLOCKED[term] && after ? "not " + term : term
+  })
 }
 
 var RULES = (WORDS.rules || []).map(function (rule) {
@@ -276,6 +295,7 @@ function holdsAny(terms, phrases) {
 // The rules a query's clauses call for: [rule, ...].
 function rulesFor(index, query) {
   var terms = query.clauses.map(function (clause) { return asPageWord(clause.term.replace(/\*$/, "")) })
+  terms = negate(terms)
   return RULES.filter(function (rule) {
     var found = -1, length = 0
     rule.words.some(function (stems) {
