@@ -86,7 +86,14 @@ PAGE_FIRST = [
     ("alur pengaduan akun diblokir dari awal", "pemulihan/"),
     # A negated block names none: another problem ("gak" is read as "tidak").
     ("akun gak diblokir tapi lupa password", "masalah-lain/"),
+    # The app showing the block, no cause named: the home page.
+    ("di aplikasi muncul tulisan akun diblokir", ""),
+    # Who may join, without a block, is a question of registering.
+    ("batas umur ikut prakerja", "masalah-lain/"),
 ]
+# Where a rule must hold back: the joki's message has its own answers, and whether a
+# student may join is the cause's question, not another problem.
+NOT_FIRST = [("muncul tulisan terindikasi kecurangan", ""), ("mahasiswa boleh ikut prakerja?", "masalah-lain/")]
 # Where a rule of words.yml names the page that answers, though the words are elsewhere.
 RULE_TOP3 = [
     # The page for other problems holds neither word: the rule lifts it into the list.
@@ -122,7 +129,7 @@ NOTHING_MATCHES = "qwxyzzy"
 
 
 def _extra_texts() -> list[str]:
-    return [text for text, _ in PAGE_FIRST + RULE_TOP3 + KEYWORD_ONLY + ADDRESSES] + SYNTAX + [OFFICIAL_SITE,
+    return [text for text, _ in PAGE_FIRST + RULE_TOP3 + NOT_FIRST + KEYWORD_ONLY + ADDRESSES] + SYNTAX + [OFFICIAL_SITE,
         "pelatihan", "pelatiham", "pemblokiran akun diblokirnya", "yang dan", NOTHING_MATCHES]
 
 
@@ -265,6 +272,12 @@ def test_no_worker_warnings(answers: dict[str, dict]) -> None:
 def test_page_that_answers_comes_first(answers: dict[str, dict], text: str, expected: str) -> None:
     pages = answers[text]["pages"]
     assert pages[:1] == [expected], f"{text!r}: expected /{expected} first, got {pages[:4]}"
+
+
+@pytest.mark.parametrize(("text", "page"), NOT_FIRST)
+def test_a_rule_holds_back_where_another_page_answers(answers: dict[str, dict], text: str, page: str) -> None:
+    pages = answers[text]["pages"]
+    assert pages and pages[0] != page, f"{text!r}: expected another page than /{page} first, got {pages[:4]}"
 
 
 @pytest.mark.parametrize(("text", "expected"), RULE_TOP3)
