@@ -90,10 +90,20 @@ PAGE_FIRST = [
     ("di aplikasi muncul tulisan akun diblokir", ""),
     # Who may join, without a block, is a question of registering.
     ("batas umur ikut prakerja", "masalah-lain/"),
+    # What being blocked means is the home page's first answer; what another word for it
+    # means ("dinonaktifkan", read as "diblokir" by the synonym list) is the causes page's.
+    ("akun diblokir artinya apa", ""),
+    ("dinonaktifkan artinya apa", "penyebab/"),
+    # The first step, asked with other words around it, is the recovery path.
+    ("langkah pertama kalau akun diblokir", "pemulihan/"),
+    # Whoever asks for the password is a scammer; a lost old number is another problem.
+    ("ada yang minta password prakerja saya", "aman-dari-penipuan/"),
+    ("nomor lama hilang", "masalah-lain/"),
 ]
 # Where a rule must hold back: the joki's message has its own answers, and whether a
 # student may join is the cause's question, not another problem.
-NOT_FIRST = [("muncul tulisan terindikasi kecurangan", ""), ("mahasiswa boleh ikut prakerja?", "masalah-lain/")]
+NOT_FIRST = [("muncul tulisan terindikasi kecurangan", ""), ("mahasiswa boleh ikut prakerja?", "masalah-lain/"),
+             ("link grup wa untuk bagikan panduan", "aman-dari-penipuan/")]
 # Where a rule of words.yml names the page that answers, though the words are elsewhere.
 RULE_TOP3 = [
     # The page for other problems holds neither word: the rule lifts it into the list.

@@ -209,7 +209,9 @@ function rank(builder) {
  *   documents or more, in none, or one of words.yml `asking_words`).
  * A rule may also (or instead) hold `typed` phrases, compared with the words as the reader
  * typed them, stop words included: "situs ini" (this site) and "ngaku" (claims to be) are
- * lost once "ini" is dropped as a stop word and "ngaku" is stemmed to "aku".
+ * lost once "ini" is dropped as a stop word and "ngaku" is stemmed to "aku";
+ * `unless_typed` likewise tells apart the words the synonym list joins ("dinonaktifkan"
+ * is read as "diblokir"). A word of a block after a negation is not one (negate).
  * Then the documents it `favour`s (a page: the page and its sections; page#id: that
  * section) weigh RULE_WEIGHT times (or the rule's `weight`). Each rule is measured on the
  * tuning half before it stays (decisions/search.md).
@@ -273,6 +275,7 @@ var RULES = (WORDS.rules || []).map(function (rule) {
     typed: phrases(rule.typed, typedWords),
     with: phrases(rule.with),
     unless: phrases(rule.unless),
+    unlessTyped: phrases(rule.unless_typed, typedWords),
     generic: rule.rest === "generic",
     favour: rule.favour || [],
     weight: rule.weight || RULE_WEIGHT
@@ -305,7 +308,7 @@ function rulesFor(index, query) {
     })
     if (found === -1 && !holdsAny(query.lunrIdTyped || [], rule.typed)) return false
     if (rule.with.length && !holdsAny(terms, rule.with)) return false
-    if (holdsAny(terms, rule.unless)) return false
+    if (holdsAny(terms, rule.unless) || holdsAny(query.lunrIdTyped || [], rule.unlessTyped)) return false
     if (!rule.generic || found === -1) return true
     var total = documentTotal(index)
     return query.clauses.every(function (clause, i) {
