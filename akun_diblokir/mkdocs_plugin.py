@@ -87,9 +87,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             raise PluginError(f"{config.config_file_path}: Indonesian search needs Material's search plugin: "
                               "add `- search` under `plugins:` (or set `indonesian_search: false`).")
         try:  # the worker's language file, written into the site by on_files
-            docs = Path(config.docs_dir)
-            text = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(docs.rglob("*.md")))
-            self.lunr_id = search_index.lunr_id_source(Path(config.config_file_path).parent, text)
+            self.lunr_id = search_index.lunr_id_source(Path(config.config_file_path).parent, Path(config.docs_dir))
         except search_index.SearchSourceError as error:
             raise PluginError(str(error)) from None
         # The plugin validated `lang` already (and turned an unsupported "id" into "en").

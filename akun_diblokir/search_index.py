@@ -103,10 +103,9 @@ def load_words(path: Path) -> dict[str, Any]:
     problems = words_problems(raw, text)
     if problems:
         raise SearchSourceError("\n".join(f"{path}:{line}: {message}" for line, message in problems))
+    lists = ("no_results", "rules", "asking_words", "reader_pronouns", "blocked", "negations")
     return {"stop_words": [w for group in raw["stop_words"] for w in group], "synonyms": raw["synonyms"],
-            "no_results": raw.get("no_results") or [], "rules": raw.get("rules") or [],
-            "asking_words": raw.get("asking_words") or [], "blocked": raw.get("blocked") or [],
-            "negations": raw.get("negations") or []}
+            **{key: raw.get(key) or [] for key in lists}}
 
 
 def _line_of(text: str, word: str) -> int:
@@ -203,12 +202,12 @@ def words_near(common: list[str], text: str) -> list[str]:
     return sorted(w for w in kept if stem(w) == w or stem(w) not in roots)
 
 
-def lunr_id_source(root: Path, site_text: str = "") -> str:
+def lunr_id_source(root: Path, docs_dir: Path | None = None) -> str:
     """The worker's language file, assembled from the files of `root`/SOURCES: each line
     `//= include NAME` of WRAPPER is replaced by that file (indented as the line),
     `//= data NAME` by `var WORDS = ...` (the words of NAME as JSON: no eval, no request),
     and `//= common NAME` by `var COMMON_WORDS = [...]`, the words of NAME near a word of
-    `site_text` (words_near)."""
+    the pages of `docs_dir` (words_near; none without it)."""
     folder = root / SOURCES
     try:
         wrapper = (folder / WRAPPER).read_text(encoding="utf-8")
@@ -228,7 +227,9 @@ def lunr_id_source(root: Path, site_text: str = "") -> str:
             out.append(f"{indent}var WORDS = {words}")
             continue
         if kind == "common":
-            common = json.dumps(words_near(load_common_words(path), site_text), separators=(",", ":"))
+            text = "\n".join(page.read_text(encoding="utf-8", errors="replace")
+                             for page in sorted(docs_dir.rglob("*.md"))) if docs_dir else ""
+            common = json.dumps(words_near(load_common_words(path), text), separators=(",", ":"))
             out.append(f"{indent}var COMMON_WORDS = {common}")
             continue
         try:

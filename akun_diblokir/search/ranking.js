@@ -7,7 +7,7 @@
  * weighClauses, the rules of words.yml (rulesFor, applyRules), namedPageFirst, the ranking
  * floor (aboveFloor) and the no-results answer (noResults); patches lunr.Index#query.
  * Uses: FEATURES, completeShortWords (query.js), WORDS (words.yml: rules, asking_words,
- * no_results), STOP_WORDS, synonyms, trimWord (pipeline.js), stemWord (stemmer.js).
+ * reader_pronouns, blocked, negations, no_results), STOP_WORDS, synonyms, trimWord (pipeline.js), stemWord (stemmer.js).
  */
 
 /*
@@ -114,22 +114,22 @@ var ASKING_WEIGHT = 0.5
 /*
  * The reader's "saya" (or "aku", "gw": the synonym list reads them as "saya") is what the
  * home page's title calls "Anda", and the causes page's title "Kenapa akun Prakerja saya
- * diblokir?" would take every "akun prakerja saya diblokir" from it: a pronoun is not
- * looked for in titles. (Tuning half: top 1 +5 and -2, top 3 unchanged.)
+ * diblokir?" would take every "akun prakerja saya diblokir" from it: a pronoun (words.yml
+ * `reader_pronouns`, PRONOUNS) is not looked for in titles. (Tuning half: top 1 +5 and -2,
+ * top 3 unchanged.)
  */
-var READER_PRONOUNS = ["saya", "kami"]
 
 function weighClauses(index, query) {
   var total = documentTotal(index), shares = []
   query.clauses.forEach(function (clause) {
     var count = holdingCount(index, clause.term)
     if (!count) return
-    var asking = asPageWord(clause.term.replace(/\*$/, "")) in ASKING
+    var word = clauseWord(clause), asking = word in ASKING
     shares.push(asking ? 1 : count / total)
     var idf = Math.log(1 + Math.abs((total - count + 0.5) / (count + 0.5)))
     clause.boost = (clause.boost || 1) * Math.pow(idf, RARE_WORD_POWER)
     if (asking) clause.boost *= ASKING_WEIGHT
-    if (READER_PRONOUNS.indexOf(asPageWord(clause.term.replace(/\*$/, ""))) !== -1)
+    if (word in PRONOUNS)
       clause.fields = clause.fields.filter(function (field) { return field !== "title" })
   })
   return shares
@@ -226,6 +226,10 @@ Object.keys(synonyms).forEach(function (page) {
 function asPageWord(stem) {
   return pageWordOf[stem] || stem
 }
+// A query clause's word as its page word ("gw*" -> "saya").
+function clauseWord(clause) {
+  return asPageWord(clause.term.replace(/\*$/, ""))
+}
 
 // "Situs ini" -> ["situs", "ini"]: a phrase's words as the query records them typed.
 function typedWords(text) {
@@ -240,8 +244,13 @@ function phraseStems(text) {
     .filter(Boolean)
 }
 
-var ASKING = Object.create(null)
-;(WORDS.asking_words || []).forEach(function (word) { phraseStems(word).forEach(function (s) { ASKING[s] = true }) })
+// The stems of a list of words.yml, as a set.
+function stemSet(words) {
+  var set = Object.create(null)
+  ;(words || []).forEach(function (word) { phraseStems(word).forEach(function (s) { set[s] = true }) })
+  return set
+}
+var ASKING = stemSet(WORDS.asking_words), PRONOUNS = stemSet(WORDS.reader_pronouns)
 
 // A rule's list of phrases, each read by `read` (phraseStems unless given); a list inside
 // it (a YAML alias of another rule's list, such as *blocked) counts as its phrases.
@@ -255,12 +264,11 @@ function phrases(list, read) {
  * as "not ..." by the rules, in the query and in the rules' own phrases alike: "akun
  * normal tidak diblokir" names no block, and "tidak curang" still matches "tidak curang".
  */
-var BLOCKED = Object.create(null), NEGATIONS = Object.create(null)
+var BLOCKED = Object.create(null), NEGATIONS = stemSet(WORDS.negations)
 ;(WORDS.blocked || []).forEach(function (word) {
   var stems = phraseStems(word)
   if (stems.length === 1) BLOCKED[stems[0]] = true
 })
-;(WORDS.negations || []).forEach(function (word) { phraseStems(word).forEach(function (s) { NEGATIONS[s] = true }) })
 function negate(terms) {
   return terms.map(function (term, i) {
     var after = i > 0 && (NEGATIONS[terms[i - 1]] || (i > 1 && terms[i - 1] in ASKING && NEGATIONS[terms[i - 2]]))
@@ -297,8 +305,7 @@ function holdsAny(terms, phrases) {
 
 // The rules a query's clauses call for: [rule, ...].
 function rulesFor(index, query) {
-  var terms = query.clauses.map(function (clause) { return asPageWord(clause.term.replace(/\*$/, "")) })
-  terms = negate(terms)
+  var terms = negate(query.clauses.map(clauseWord))
   return RULES.filter(function (rule) {
     var found = -1, length = 0
     rule.words.some(function (stems) {
