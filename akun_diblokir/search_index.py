@@ -103,9 +103,8 @@ def load_words(path: Path) -> dict[str, Any]:
     problems = words_problems(raw, text)
     if problems:
         raise SearchSourceError("\n".join(f"{path}:{line}: {message}" for line, message in problems))
-    lists = ("no_results", "rules", "asking_words", "reader_pronouns", "blocked", "negations")
     return {"stop_words": [w for group in raw["stop_words"] for w in group], "synonyms": raw["synonyms"],
-            **{key: raw.get(key) or [] for key in lists}}
+            **{key: raw.get(key) or [] for key in ("rules", *WORD_LISTS) if key != "causes"}}
 
 
 def _line_of(text: str, word: str) -> int:
@@ -130,6 +129,7 @@ def words_problems(raw: Any, text: str = "") -> list[tuple[int, str]]:
             for k, v in synonyms.items()):
         problems.append((_line_of(text, "synonyms"), "synonyms; expected page word: [readers' words, ...]"))
         return problems
+    problems += _lists_and_rules_problems(raw, text)
     page_words = {key.lower() for key in synonyms}
     seen: dict[str, str] = {}
     for key, variants in synonyms.items():
@@ -145,6 +145,75 @@ def words_problems(raw: Any, text: str = "") -> list[tuple[int, str]]:
                 problems.append((_line_of(text, variant), f"{key}: {variant!r} is listed under {seen[word]!r} "
                                  "too; expected each reader's word once"))
             seen.setdefault(word, key)
+    return problems
+
+
+# The lists of words.yml besides stop words and synonyms: each a list of words or phrases
+# (a YAML alias of another list counts as its words).
+WORD_LISTS = ("no_results", "asking_words", "reader_pronouns", "blocked", "negations", "causes")
+# A rule's keys (ranking.js reads them): lists of phrases, and the others.
+RULE_PHRASES = ("words", "typed", "with", "unless", "unless_typed")
+RULE_KEYS = {"name", "rest", "favour", "weight", *RULE_PHRASES}
+
+
+def _phrases(value: Any) -> bool:
+    """Whether `value` is a list of phrases (strings), lists inside it counting as theirs."""
+    return isinstance(value, list) and all(
+        (isinstance(v, str) and v.strip()) or (isinstance(v, list) and _phrases(v)) for v in value)
+
+
+def _top_lines(text: str) -> tuple[dict[str, int], list[int]]:
+    """The line of each top-level key of a YAML text, and the line of each item of its
+    `rules` list (from PyYAML's nodes, which know where they stand)."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        return {}, []
+    if not isinstance(root, yaml.MappingNode):
+        return {}, []
+    keys: dict[str, int] = {}
+    rule_lines: list[int] = []
+    for key, value in root.value:
+        keys[str(key.value)] = key.start_mark.line + 1
+        if key.value == "rules" and isinstance(value, yaml.SequenceNode):
+            rule_lines = [item.start_mark.line + 1 for item in value.value]
+    return keys, rule_lines
+
+
+def _lists_and_rules_problems(raw: dict[str, Any], text: str) -> list[tuple[int, str]]:
+    """(line, problem) for the shape of the word lists and the ranking rules, which the
+    search worker would otherwise misread without a word (a rule of a misspelt key that
+    never applies)."""
+    keys, rule_lines = _top_lines(text)
+    problems = [(keys.get(key, 1), f"{key}: {raw[key]!r}; expected a list of words")
+                for key in WORD_LISTS if key in raw and not _phrases(raw[key])]
+    rules = raw.get("rules", [])
+    if not isinstance(rules, list):
+        return problems + [(keys.get("rules", 1), "rules; expected a list of rules (name, words, favour ...)")]
+    for number, rule in enumerate(rules, start=1):
+        line = rule_lines[number - 1] if number <= len(rule_lines) else keys.get("rules", 1)
+        if not isinstance(rule, dict) or not isinstance(rule.get("name"), str):
+            problems.append((line, f"rule {number}: {rule!r}; expected a mapping with a name"))
+            continue
+        name = rule["name"]
+
+        def bad(message: str, name: str = name, line: int = line) -> None:
+            problems.append((line, f"rule {name!r}: {message}"))
+        for key in sorted(set(rule) - RULE_KEYS):
+            bad(f"unknown key {key!r}; expected one of {', '.join(sorted(RULE_KEYS))}")
+        for key in RULE_PHRASES:
+            if key in rule and not _phrases(rule[key]):
+                bad(f"{key}: {rule[key]!r}; expected a list of words or phrases")
+        if not rule.get("words") and not rule.get("typed"):
+            bad("no words nor typed phrases; expected at least one, or the rule never applies")
+        favour = rule.get("favour")
+        if not isinstance(favour, list) or not favour or not all(isinstance(f, str) for f in favour):
+            bad(f"favour: {favour!r}; expected a list of pages or page#section (\"\" is the home page)")
+        if "rest" in rule and rule["rest"] != "generic":
+            bad(f"rest: {rule['rest']!r}; expected generic (or no rest)")
+        weight = rule.get("weight", 1)
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight <= 0:
+            bad(f"weight: {weight!r}; expected a number above 0")
     return problems
 
 

@@ -70,11 +70,9 @@ def _locations(site_dir: Path) -> set[str]:
 def rule_problems(words: dict, locations: set[str]) -> list[str]:
     """What is dead in the ranking rules and the no-results answer of words.yml: a page or
     section they name that the index does not hold (a page: its location; page#id: that
-    section), and a rule without words (stemmed `words` or `typed` phrases)."""
+    section). A rule without words is refused when the file is read (load_words)."""
     problems = []
     for rule in words.get("rules", []):
-        if not rule.get("words") and not rule.get("typed"):
-            problems.append(f"rule {rule.get('name')!r}: no words")
         problems += [f"rule {rule.get('name')!r}: {place!r} is not in the index"
                      for place in rule.get("favour", []) if place not in locations]
     problems += [f"no_results: {place!r} is not in the index" for place in words.get("no_results", [])
@@ -94,8 +92,7 @@ def test_the_rule_check_finds_dead_places() -> None:
                          {"name": "empty", "words": [], "favour": ["faq/#hilang"]}],
                "no_results": ["masalah-lain/#tidak-ada"]}
     problems = "\n".join(rule_problems(made_up, {"aman-dari-penipuan/", "faq/", "masalah-lain/"}))
-    for expected in ["rule 'money': 'bayar/' is not in the index", "rule 'empty': no words",
-                     "rule 'empty': 'faq/#hilang' is not in the index", "no_results: 'masalah-lain/#tidak-ada'"]:
+    for expected in ["rule 'money': 'bayar/' is not in the index", "rule 'empty': 'faq/#hilang' is not in the index", "no_results: 'masalah-lain/#tidak-ada'"]:
         assert expected in problems, problems
     assert "aman-dari-penipuan/'" not in problems, problems
 
@@ -185,6 +182,35 @@ def test_a_broken_words_file_is_named_with_the_line_of_the_fault(tmp_path: Path)
         search_index.load_words(path)
     assert str(error.value).startswith(f"{path}:6: cannot read it"), error.value
     assert "expected the search words in YAML" in str(error.value), error.value
+
+
+GOOD_RULE = "  - name: money\n    words: [biaya]\n    favour: [aman-dari-penipuan/]\n"
+
+
+@pytest.mark.parametrize(("tail", "line", "message"), [
+    # a misspelt key: the rule would never apply, without a word
+    ("  - name: fee\n    word: [biaya]\n    favour: [aman-dari-penipuan/]\n", 9,
+     "rule 'fee': unknown key 'word'; expected one of"),
+    ("  - name: fee\n    typed: [bayar]\n    favour: aman-dari-penipuan/\n", 9,
+     "rule 'fee': favour: 'aman-dari-penipuan/'; expected a list of pages"),
+    ("  - name: fee\n    words: biaya\n    favour: [faq/]\n", 9, "rule 'fee': words: 'biaya'; expected a list"),
+    ("  - name: fee\n    with: [bayar]\n    favour: [faq/]\n", 9, "rule 'fee': no words nor typed phrases"),
+    ("  - name: fee\n    words: [biaya]\n    favour: [faq/]\n    weight: 0\n", 9,
+     "rule 'fee': weight: 0; expected a number above 0"),
+    ("  - name: fee\n    words: [biaya]\n    favour: [faq/]\n    rest: all\n", 9,
+     "rule 'fee': rest: 'all'; expected generic"),
+    ("  - words: [biaya]\n    favour: [faq/]\nnegations: [tidak]\n", 9, "rule 2: "),
+    ("negations: tidak\n", 9, "negations: 'tidak'; expected a list of words"),
+])
+def test_a_rule_or_list_of_the_wrong_shape_is_named_with_its_line(tmp_path: Path, tail: str, line: int,
+                                                                  message: str) -> None:
+    path = tmp_path / search_index.WORDS
+    path.write_text("stop_words:\n  - [yang]\nsynonyms:\n  diblokir: [banned]\nrules:\n" + GOOD_RULE + tail,
+                    encoding="utf-8")
+    with pytest.raises(search_index.SearchSourceError) as error:
+        search_index.load_words(path)
+    assert f"{path}:{line}: {message}" in str(error.value), error.value
+    assert "money" not in str(error.value), error.value
 
 
 @pytest.mark.parametrize(("line", "message"), [("Berkurang", "found 'Berkurang'"), ("aku", "found 'aku'"),
