@@ -104,6 +104,17 @@ PAGE_FIRST = [
     # Whoever asks for the password is a scammer; a lost old number is another problem.
     ("ada yang minta password prakerja saya", "aman-dari-penipuan/"),
     ("nomor lama hilang", "masalah-lain/"),
+    # Negations of other languages readers mix in: "kagak" (Betawi) is "tidak".
+    ("akun diblokir padahal kagak curang", "faq/"),
+    # A rule's word that no page holds is read as typed, not as the page word one edit away
+    # ("selanjutnya" is not corrected away from the rule's "gelombang selanjutnya").
+    ("gelombang selanjutnya dibuka kapan", "masalah-lain/"),
+    # The programme's other steps and account details are other problems; the page that
+    # says so holds neither word, and still comes first (Material's weight for the words a
+    # page holds is made up half way for a rule's page).
+    ("jadwal pelatihan", "masalah-lain/"),
+    ("redeem kode voucher gagal", "masalah-lain/"),
+    ("ganti nama di profil prakerja", "masalah-lain/"),
 ]
 # Where a rule must hold back: the joki's message has its own answers, and whether a
 # student may join is the cause's question, not another problem.

@@ -121,6 +121,8 @@ SMALL_INDEX = """queries => {
         ("ngirim*", "send"),  # ng+V for k+V (ngirim: kirim)
         ("nyusun*", "send"),  # ny+V for s+V (nyusun: susun)
         ("ngadu*", "send"),  # a reader word of the synonym list
+        ("akunna*", "blocked"),  # Sundanese -na for -nya (akunnya: akun)
+        ("kirimna*", "send"),
     ],
 )
 def test_wildcard_queries_are_stemmed(lunr_page: WorkerScope, query: str, expected: str) -> None:

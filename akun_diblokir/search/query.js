@@ -59,10 +59,11 @@ function edits(word) {
 
 /*
  * Chat Indonesian puts a bare nasal where the pages write meN- (and -in where they write
- * -kan or -i): "ngadu", "ngirim", "nyusun", "nulis", "ngecek", "bukain", "dikerjain".
+ * -kan or -i, and Sundanese -na where they write -nya): "ngadu", "ngirim", "nyusun",
+ * "nulis", "ngecek", "bukain", "dikerjain", "akunna".
  * Snowball knows only meN-, so these stem to nothing the index holds. A word whose stem
  * starts no index term is tried as the page would write it -- the nasal dropped or
- * turned back into the consonant it replaced, -in dropped -- and the first form whose
+ * turned back into the consonant it replaced, -in or -na dropped -- and the first form whose
  * stem the index holds (the one in most documents) is searched instead. Rules:
  *   nge+C -> C (ngecek: cek)     ng+V -> V, k+V (ngadu: adu, ngirim: kirim)
  *   ny+V -> s+V, c+V (nyusun: susun, nyari: cari)     n+V -> t+V (nulis: tulis)
@@ -75,6 +76,8 @@ var COLLOQUIAL_PREFIXES = [
 function colloquialForms(word) {
   var bases = [word], forms = []
   if (/in$/.test(word) && word.length > 4) bases.push(word.slice(0, -2))
+  // Sundanese -na where Indonesian writes -nya ("lengkahna", "akunna")
+  if (/na$/.test(word) && word.length > 5) bases.push(word.slice(0, -2))
   bases.forEach(function (base) {
     if (base !== word) forms.push(base)
     var rest = base.replace(/^di(?=[a-z]{3})/, "")
@@ -173,7 +176,13 @@ if (!lunr.Query.prototype.clause.lunrId) {
           this.lunrIdDropped = true
           return this
         }
-        if (word) options.term = correct(word, stemWord(word)) + "*"
+        if (word) {
+          var stem = stemWord(word), corrected = correct(word, stem)
+          options.term = corrected + "*"
+          // the stem as typed, for the rules of words.yml: a rule's word that no page holds
+          // ("selanjutnya") must not be read as the page word one edit from it
+          if (corrected !== stem) options = Object.assign({}, options, { lunrIdTypedStem: stem })
+        }
       }
     }
     return clause.call(this, options)
