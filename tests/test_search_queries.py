@@ -115,6 +115,13 @@ PAGE_FIRST = [
     ("jadwal pelatihan", "masalah-lain/"),
     ("redeem kode voucher gagal", "masalah-lain/"),
     ("ganti nama di profil prakerja", "masalah-lain/"),
+    ("kartu prakerja buat cicilan hp bisa", "masalah-lain/"),
+    # A test's score is another problem, unless someone else took the test for the reader.
+    ("skor ujian prakerja keluar kapan", "masalah-lain/"),
+    ("nilai post test joki", "penyebab/kecurangan-joki/"),
+    # "karena apa" asks why; a regional asking word ("kudu") tells no page apart.
+    ("biasanya akun diblokir karena apa", "penyebab/"),
+    ("kudu piye nek akun diblokir", "pemulihan/"),
 ]
 # Where a rule must hold back: the joki's message has its own answers, and whether a
 # student may join is the cause's question, not another problem.
