@@ -38,7 +38,7 @@ sys.path[:0] = [str(BENCH)]  # the benchmark modules beside this one
 
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402 - after the sys.path lines above
 from playwright.sync_api import Error as PlaywrightError  # noqa: E402 - after the sys.path lines above
-from search_bench import Run, _round  # noqa: E402 - after the sys.path lines above
+from search_bench import QUERIES, Query, Run, _round  # noqa: E402 - after the sys.path lines above
 from synthetic import add_articles  # noqa: E402 - after the sys.path lines above
 
 from akun_diblokir.localsite import CHROMIUM_ARGS, ROOT, build_site, chromium_path, copy_project, free_port, page_urls  # noqa: E402 - after the sys.path lines above
@@ -298,17 +298,28 @@ def first_load(browser: Browser, url: str) -> dict:
 # --- search ------------------------------------------------------------------------------
 
 
-def search_timing(browser: Browser, site: Site, rounds: int) -> dict:
+def query_sample(size: int) -> list[Query]:
+    """`size` reader queries of the query file, evenly spaced through it (every batch and
+    kind in its share), the same ones every run; all of them for 0 or more than it holds.
+    Typing all of the ~2,100 queries at 10x and 100x took the scaling part 50 minutes, and
+    the median of a few hundred keystrokes moves by a millisecond or two."""
+    if size <= 0 or size >= len(QUERIES):
+        return list(QUERIES)
+    return [QUERIES[i * len(QUERIES) // size] for i in range(size)]
+
+
+def search_timing(browser: Browser, site: Site, rounds: int, sample: int) -> dict:
     """Material's search box driven by benchmarks/search_bench.py: each round loads the home
     page in a cold context, focuses the search box (which starts the search worker if it is
-    lazy), waits until it is ready and types the reader queries. The first query of a round
-    is reported on its own; the others are the keystroke->results figures."""
+    lazy), waits until it is ready and types `sample` reader queries (query_sample). The first
+    query of a round is reported on its own; the others are the keystroke->results figures."""
     run = Run(site.name, site, site.site_dir)  # _round needs only .url of the server
+    queries = query_sample(sample)
     first, rest = [], []
     for number in range(rounds):
         before = len(run.keystroke_ms)
         # A large index takes the worker seconds to load: a generous timeout.
-        _round(run, browser, 1, count_hits=number == 0, timeout_ms=120_000)
+        _round(run, browser, 1, count_hits=number == 0, timeout_ms=120_000, queries=queries)
         timings = run.keystroke_ms[before:]
         first.append(timings[0])
         rest.extend(timings[1:])
@@ -430,7 +441,7 @@ def measure_scaled(factor: int, articles: int, args: argparse.Namespace, tmp: Pa
         lh = [lighthouse_median(u, tmp / f"lh-{factor}x-{n}.json", args.lighthouse_runs)
               for n, u in enumerate([site.url, synthetic])]
         loads = [first_load(browser, u) for u in (site.url, synthetic)]
-        search = search_timing(browser, site, args.search_rounds)
+        search = search_timing(browser, site, args.search_rounds, args.search_queries)
     print_lighthouse(lh, site)
     print_first_loads(loads, site)
     build_s = statistics.median(site.build_s)
@@ -459,7 +470,7 @@ def run(args: argparse.Namespace) -> dict:
             figures["lighthouse"] = [lighthouse_median(u, tmp / f"lh-{n}.json", args.lighthouse_runs)
                                      for n, u in enumerate(lh_pages)]
             figures["first_load"] = [first_load(browser, u) for u in pages]
-            figures["search"] = search_timing(browser, site, args.search_rounds)
+            figures["search"] = search_timing(browser, site, args.search_rounds, args.search_queries)
         print_lighthouse(figures["lighthouse"], site)
         print_first_loads(figures["first_load"], site)
         figures["index"] = index_sizes(site)
@@ -531,6 +542,8 @@ def main() -> int:
     # One round: the query file holds about 1,900 queries, so one round gives as many keystrokes
     # (three rounds tripled a scaling run that took 50 minutes with one).
     parser.add_argument("--search-rounds", type=int, default=1, help="rounds of the reader queries per site (default 1)")
+    parser.add_argument("--search-queries", type=int, default=600, metavar="N",
+                        help="reader queries typed per round, evenly spaced through the query file (default 600; 0: all)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write every figure to PATH as JSON")
     args = parser.parse_args()
     if args.lighthouse_runs is None:  # Lighthouse's advice: the median of several runs
