@@ -116,6 +116,9 @@ PAGE_FIRST = [
     ("redeem kode voucher gagal", "masalah-lain/"),
     ("ganti nama di profil prakerja", "masalah-lain/"),
     ("kartu prakerja buat cicilan hp bisa", "masalah-lain/"),
+    ("kode voucher tidak bisa ditukar di tokopedia", "masalah-lain/"),
+    # A training's test taken by someone else is the cause "joki", not another problem.
+    ("post test dikerjakan joki", "penyebab/kecurangan-joki/"),
     # A test's score is another problem, unless someone else took the test for the reader.
     ("skor ujian prakerja keluar kapan", "masalah-lain/"),
     ("nilai post test joki", "penyebab/kecurangan-joki/"),
