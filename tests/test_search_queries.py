@@ -35,16 +35,16 @@ from searchtools import (
 )
 from sitetools import LoopbackServer
 
-# Floors for the tuning half (decisions/search.md): measured 2026-12-06 (955 queries of
-# thirteen batches and the 40 tuned first) at 98.2 % and 87.1 %; the ranking is
+# Floors for the tuning half (decisions/search.md): measured 2026-12-07 (1,184 queries of
+# seventeen batches and the 40 tuned first) at 98.4 % and 86.4 %; the ranking is
 # deterministic, so a drop of a handful of queries fails.
-TUNING_TOP3 = 0.97
+TUNING_TOP3 = 0.975
 TUNING_TOP1 = 0.85
-# Questions this guide does not cover reach /masalah-lain/ in the top 3 (76 of the 79 of
-# the tuning half on 2026-12-06, batch 13's included), and it comes first for few of the
+# Questions this guide does not cover reach /masalah-lain/ in the top 3 (120 of the 124 of
+# the tuning half on 2026-12-07, batch 17's included), and it comes first for few of the
 # others ("tidak bisa login" labelled for the FAQ before the page existed).
 OTHER_PROBLEMS = "masalah-lain/"
-OTHER_PROBLEMS_TOP3 = 0.9
+OTHER_PROBLEMS_TOP3 = 0.93
 OTHER_PROBLEMS_FIRST_ELSEWHERE = 0.02
 # The 40 queries tuned with the first version of the search (their note says so) must each
 # stay in the top 3.
