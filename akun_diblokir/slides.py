@@ -214,7 +214,7 @@ def deck_slides(project: Project) -> list[Slide]:
     home = _code(project, links, "index.md", "Beranda panduan")
     causes = cause_labels(project)
     short_links = [link for link in links.values() if link.short_url != link.url]
-    return [
+    slides = [
         Slide("Akun Prakerja diblokir: apa artinya?", "penyebab/index.md", [
             para("Menurut FAQ resmi Prakerja, Manajemen Pelaksana (pengelola Program Kartu Prakerja) berhak "
                  "memblokir akun yang melanggar Syarat dan Ketentuan."),
@@ -256,14 +256,18 @@ def deck_slides(project: Project) -> list[Slide]:
             para(Run("Tidak ada aplikasi resmi", bold=True), ": tidak ada aplikasi ponsel resmi Kartu Prakerja. "
                  "Aplikasi palsu pernah beredar.", kind="bullet"),
         ], [_code(project, links, "aman-dari-penipuan.md", "Aman dari penipuan")]),
-        Slide("Baca selengkapnya", "index.md", [
-            para("Panduan lengkap, untuk dibaca di ponsel:"),
-            para(Run(home.shown, bold=True), scale=1.25),
-            para(Run("Tautan pendek untuk diketik:", bold=True)),
-            *[para(Run(link.short_display, bold=True), f" – {link.label}", kind="bullet") for link in short_links],
-            para("Panduan independen, bukan layanan resmi Kartu Prakerja. Setiap halaman menyebut sumbernya."),
-        ], [home]),
     ]
+    # The last slide lists the short addresses no slide before it shows under a QR code:
+    # each address once in the deck, and the list short enough for type a room can read.
+    shown = {code.shown for slide in slides for code in slide.codes}
+    rest = [link for link in short_links if link.short_display not in shown]
+    return [*slides, Slide("Baca selengkapnya", "index.md", [
+        para("Panduan lengkap, untuk dibaca di ponsel:"),
+        para(Run(home.shown, bold=True), scale=1.25),
+        para(Run("Tautan pendek untuk diketik:", bold=True)),
+        *[para(Run(link.short_display, bold=True), f" – {link.label}", kind="bullet") for link in rest],
+        para("Panduan independen, bukan layanan resmi Kartu Prakerja. Setiap halaman menyebut sumbernya."),
+    ], [home])]
 
 
 def _notes(project: Project, slide: Slide) -> str:

@@ -281,6 +281,31 @@ def test_the_site_publishes_an_editable_deck_with_each_pages_qr_code_and_short_a
     assert status == 200 and body == data and kind.endswith("presentationml.presentation"), (status, kind)
 
 
+# A trainer reads the address under a QR code aloud and the room types it: at the size of
+# the slides' body text at least, and each address once in the deck.
+ADDRESS_MIN_PT = 16
+
+
+def test_every_address_of_the_deck_is_large_enough_for_a_room_and_given_once(site_dir: Path) -> None:
+    deck = Presentation(io.BytesIO((site_dir / kit.DECK).read_bytes()))
+    addresses = []
+    for number, slide in enumerate(deck.slides, start=1):
+        for shape in slide.shapes:
+            if not (shape.has_text_frame and shape.name.startswith("Alamat")):
+                continue
+            run = shape.text_frame.paragraphs[-1].runs[-1]
+            assert run.font.size.pt >= ADDRESS_MIN_PT, f"slide {number}: {run.text!r} at {run.font.size.pt} pt"
+            addresses.append(run.text)
+    # The body's addresses (the last slide's list of short ones) repeat none of the QR codes'
+    # but the home page's, which that slide gives in both.
+    body = [run.text for slide in deck.slides for shape in slide.shapes
+            if shape.has_text_frame and not shape.name.startswith("Alamat")
+            for paragraph in shape.text_frame.paragraphs for run in paragraph.runs if run.font.bold]
+    home = addresses[-1]
+    assert len(addresses) == len(set(addresses)) >= 5, addresses
+    assert [a for a in addresses if a in body] == [home], (addresses, body)
+
+
 def test_the_decks_contacts_are_the_registrys_and_the_contact_checker_reads_them(site: LoopbackServer, site_dir: Path) -> None:
     text = "\n".join(slides.deck_text((site_dir / kit.DECK).read_bytes()))  # speaker notes included
     registry = contacts.load_registry(ROOT / "mkdocs.yml", site.url)
