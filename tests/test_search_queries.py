@@ -117,6 +117,10 @@ PAGE_FIRST = [
     ("ganti nama di profil prakerja", "masalah-lain/"),
     ("kartu prakerja buat cicilan hp bisa", "masalah-lain/"),
     ("kode voucher tidak bisa ditukar di tokopedia", "masalah-lain/"),
+    # "kasih" (give) asks for a code only with one: giving a review is another problem,
+    # giving the password away a scam.
+    ("kasih rating pelatihan gimana", "masalah-lain/"),
+    ("jangan kasih password ke siapa pun", "aman-dari-penipuan/"),
     # A training's test taken by someone else is the cause "joki", not another problem.
     ("post test dikerjakan joki", "penyebab/kecurangan-joki/"),
     # A test's score is another problem, unless someone else took the test for the reader.
