@@ -24,7 +24,7 @@ with N times as many articles (benchmarks/synthetic.py): index size and keystrok
 
 --fast is the tuning loop: one build (or a built --site), Material's own worker file run in Node
 (benchmarks/search_worker.mjs) instead of a browser, hit rates only, in seconds. Its ranks are
-the worker's; the browser rounds are the figures decisions/search.md reports. --worker builds every
+the worker's; the browser rounds are the figures decisions/search-rounds.md reports. --worker builds every
 variant and gives the hit-rate table of both halves from the worker, figures only.
 
 Misses are listed for the tuning half only; the test half is reported as figures, so that

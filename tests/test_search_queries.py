@@ -35,7 +35,7 @@ from searchtools import (
 )
 from sitetools import LoopbackServer
 
-# Floors for the tuning half (decisions/search.md): measured 2026-12-07 (1,184 queries of
+# Floors for the tuning half (decisions/search-rounds.md): measured 2026-12-07 (1,184 queries of
 # seventeen batches and the 40 tuned first) at 98.4 % and 86.4 %; the ranking is
 # deterministic, so a drop of a handful of queries fails.
 TUNING_TOP3 = 0.975

@@ -214,7 +214,7 @@ function rank(builder) {
  * is read as "diblokir"). A word of a block after a negation is not one (negate).
  * Then the documents it `favour`s (a page: the page and its sections; page#id: that
  * section) weigh RULE_WEIGHT times (or the rule's `weight`). Each rule is measured on the
- * tuning half before it stays (decisions/search.md).
+ * tuning half before it stays (decisions/search-rounds.md).
  */
 var RULE_WEIGHT = 3
 
