@@ -170,7 +170,7 @@ NOTHING_MATCHES = "qwxyzzy"
 
 def _extra_texts() -> list[str]:
     return [text for text, _ in PAGE_FIRST + RULE_TOP3 + NOT_FIRST + KEYWORD_ONLY + ADDRESSES] + SYNTAX + [OFFICIAL_SITE,
-        "pelatihan", "pelatiham", "pemblokiran akun diblokirnya", "yang dan", NOTHING_MATCHES]
+        "pelatihan", "pelatiham", "pemblokiran akun diblokirnya", "yang dan", NOTHING_MATCHES, LACKING]
 
 
 @pytest.fixture(scope="module")
@@ -364,6 +364,19 @@ def test_stemmed_words_are_not_reported_missing(answers: dict[str, dict]) -> Non
     found = answers["pemblokiran akun diblokirnya"]
     assert found["pages"][:1] and found["pages"][0] in ("", "penyebab/", "selebaran/"), found["pages"]
     assert found["missing"] == []
+
+
+# A question whose first answer (the page for other problems, by a rule) holds none of its
+# words: Material names each lacking word ("Tidak ada: ...").
+LACKING = "jadwal pelatihan dari lpk belum ada"
+
+
+def test_a_lacking_word_is_named_as_the_reader_typed_it(answers: dict[str, dict]) -> None:
+    # The worker searches stems ("latih" for "pelatihan"), which the reader never typed; the
+    # box names the words as typed. Stop words ("dari") are not searched, so not named.
+    found = answers[LACKING]
+    assert found["pages"][:1] == ["masalah-lain/"], found["pages"]
+    assert found["missing"] == ["jadwal", "pelatihan", "lpk", "belum", "ada"], found["missing"]
 
 
 def test_stop_words_alone_find_nothing(answers: dict[str, dict]) -> None:

@@ -6,7 +6,8 @@
  * matched whole.
  *
  * Defines: builtIndex (set by lunr.id when the index is built), correct, colloquialForms,
- * completeShortWords, documentCount; patches lunr.Query#clause. Uses: FEATURES,
+ * completeShortWords, documentCount, TYPED_AS; patches lunr.Query#clause and wraps the
+ * worker's postMessage (the lacking words named as typed). Uses: FEATURES,
  * STOP_WORDS, trimWord (pipeline.js), stemWord (stemmer.js), COMMON_WORDS (common_words.txt),
  * ASKING (ranking.js).
  */
@@ -179,6 +180,7 @@ if (!lunr.Query.prototype.clause.lunrId) {
         if (word) {
           var stem = stemWord(word), corrected = correct(word, stem)
           options.term = corrected + "*"
+          TYPED_AS[corrected] = word
           // the stem as typed, for the rules of words.yml: a rule's word that no page holds
           // ("selanjutnya") must not be read as the page word one edit from it
           if (corrected !== stem) options = Object.assign({}, options, { lunrIdTypedStem: stem })
@@ -189,4 +191,34 @@ if (!lunr.Query.prototype.clause.lunrId) {
   }
   patchedClause.lunrId = true
   lunr.Query.prototype.clause = patchedClause
+}
+
+/*
+ * Material's box names the reader's words a result lacks ("Tidak ada: ..."), from the terms
+ * its worker reports for each result: the stems this file searches ("latih" for
+ * "pelatihan"), which the reader never typed. Its reply to a query (message type 3) names
+ * each lacking term as the reader typed it instead (TYPED_AS: the word typed for each term
+ * of the latest query); the terms found, which Material sends on as the words to highlight
+ * on the page opened, stay stems. Written by hand: Material has no hook between its
+ * worker's result and its reply, so the worker's postMessage is wrapped.
+ */
+var TYPED_AS = Object.create(null)
+var scope = typeof self !== "undefined" ? self : null
+if (scope && typeof scope.postMessage === "function" && !scope.postMessage.lunrId) {
+  var post = scope.postMessage
+  var typedPost = function (message) {
+    var items = message && message.type === 3 && message.data && message.data.items
+    if (items) items.forEach(function (group) {
+      group.forEach(function (doc) {
+        if (!doc.terms) return
+        var terms = {}
+        for (var term in doc.terms)
+          terms[doc.terms[term] ? term : TYPED_AS[term] || term] = doc.terms[term]
+        doc.terms = terms
+      })
+    })
+    return post.apply(scope, arguments)
+  }
+  typedPost.lunrId = true
+  scope.postMessage = typedPost
 }
