@@ -424,3 +424,41 @@ def test_copy_buttons_move_no_text_when_they_arrive(site: LoopbackServer, browse
         context.close()
         assert (buttons > 0) == (theme == "after"), f"{buttons} copy buttons {theme} the theme script"
     assert len(tops["after"]) == 3 and tops["before"] == tops["after"], f"first text lines moved: {tops}"
+
+
+# The header's two topics: the site's name, and the page's title that replaces it on
+# scrolling (Material marks the title --active then).
+HEADER_TITLE_JS = """() => {
+  const header = document.querySelector(".md-header").getBoundingClientRect()
+  const title = document.querySelector(".md-header__topic + .md-header__topic .md-ellipsis")
+  const range = document.createRange()
+  range.selectNodeContents(title)
+  const lines = [...range.getClientRects()]
+  const clip = title.getBoundingClientRect()
+  // the lines of the title the reader sees whole: inside the header and the title's box
+  const whole = lines.filter(r => r.top >= Math.max(header.top, clip.top) - 1 && r.bottom <= Math.min(header.bottom, clip.bottom) + 1)
+  const cut = lines.filter(r => r.bottom > Math.max(header.top, clip.top) + 1 && r.top < Math.min(header.bottom, clip.bottom) - 1 && !whole.includes(r))
+  return {lines: lines.length, whole: whole.length, cut: cut.length, text: title.textContent.trim()}
+}"""
+
+
+def test_the_page_title_in_the_header_fits_the_header(site: LoopbackServer, site_dir: Path, browser: Browser) -> None:
+    """Scrolled down, the header shows the page's title: the longest titles too stay inside
+    the header (at most two lines, cut with an ellipsis), not clipped at both ends."""
+    def h1(rel: str) -> str:
+        found = BeautifulSoup((site_dir / rel / "index.html").read_text(encoding="utf-8"), "html.parser").h1
+        return found.get_text(" ", strip=True) if found else ""
+
+    longest = sorted(site_pages(site, site_dir), key=lambda rel: len(h1(rel)), reverse=True)[:4]
+    context = phone_context(browser, "light", True)
+    page = context.new_page()
+    problems = []
+    for rel in longest:
+        open_page(page, site.url + rel, True)
+        page.mouse.wheel(0, 1200)
+        page.wait_for_selector(".md-header__title--active", timeout=5000)
+        m = page.evaluate(HEADER_TITLE_JS)
+        if m["cut"] or not m["whole"]:
+            problems.append(f"/{rel}: the title {m['text']!r} shows {m['cut']} line(s) cut by the header's edge")
+    context.close()
+    assert not problems, "\n".join(problems)
