@@ -375,17 +375,132 @@ def _without_declarations(css: str, names: set[str]) -> str:
     return "".join(out)
 
 
+_REGEX_AFTER = set("(,=:[!&|?{};+-*%<>~^")
+_REGEX_KEYWORDS = ("return", "typeof", "case", "do", "else", "in", "of", "void", "yield", "await", "delete")
+
+
+def _template_literals(text: str) -> list[tuple[int, int]] | None:
+    """(start, end) of each outermost template literal of a script, or None where the scan
+    loses its way (an unclosed string, comment or template). Written by hand: rjsmin reads a
+    template literal written inside another one's ${...} as code and squeezes its spaces
+    ("- ${a}" became "-${a}" in the complaint builder's email), and no project dependency
+    parses modern JavaScript; a regex literal is told from a division by what precedes it."""
+    spans: list[tuple[int, int]] = []
+    depth: list[int] = []  # per open template: the brace depth of its current ${...}, or -1 in its text
+    start = i = 0
+    n = len(text)
+    previous = ""  # the last code character before i, for regex literals
+    while i < n:
+        c = text[i]
+        if depth and depth[-1] == -1:  # inside a template's text
+            if c == "\\":
+                i += 2
+                continue
+            if c == "`":
+                depth.pop()
+                if not depth:
+                    spans.append((start, i + 1))
+                else:
+                    depth[-1] = 0
+                i += 1
+                previous = "`"
+                continue
+            if text.startswith("${", i):
+                depth[-1] = 0
+                i += 2
+                previous = "{"
+                continue
+            i += 1
+            continue
+        if text.startswith("//", i):
+            i = text.find("\n", i)
+            i = n if i == -1 else i
+            continue
+        if text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            if end == -1:
+                return None
+            i = end + 2
+            continue
+        if c in "'\"":
+            j = i + 1
+            while j < n and text[j] != c:
+                if text[j] == "\n":
+                    return None
+                j += 2 if text[j] == "\\" else 1
+            if j >= n:
+                return None
+            i, previous = j + 1, c
+            continue
+        if c == "/" and (previous in _REGEX_AFTER or not previous or
+                         re.search(r"(?:^|[^\w$])(?:" + "|".join(_REGEX_KEYWORDS) + r")\s*$", text[max(0, i - 12):i])):
+            j, in_class = i + 1, False
+            while j < n and (in_class or text[j] != "/"):
+                if text[j] == "\n":
+                    return None
+                if text[j] == "\\":
+                    j += 1
+                elif text[j] == "[":
+                    in_class = True
+                elif text[j] == "]":
+                    in_class = False
+                j += 1
+            i, previous = j + 1, "/"
+            continue
+        if c == "`":
+            if not depth:
+                start = i
+            depth.append(-1)
+            i += 1
+            continue
+        if depth and c == "{":
+            depth[-1] += 1
+        elif depth and c == "}":
+            if depth[-1] == 0:
+                depth[-1] = -1  # back in the template's text
+                i += 1
+                continue
+            depth[-1] -= 1
+        if not c.isspace():
+            previous = c
+        i += 1
+    return None if depth else spans
+
+
+def minify_script(text: str) -> str | None:
+    """A script minified by rjsmin with its template literals kept as written, or None when
+    it cannot be done safely (the scan loses its way, or rjsmin moved a placeholder)."""
+    spans = _template_literals(text)
+    if spans is None:
+        return None
+    marks = [f'"__kb_template_{n}__"' for n in range(len(spans))]
+    guarded, last = [], 0
+    for (a, b), mark in zip(spans, marks, strict=True):
+        guarded += [text[last:a], mark]
+        last = b
+    small = rjsmin.jsmin("".join(guarded) + text[last:])
+    for (a, b), mark in zip(spans, marks, strict=True):
+        if small.count(mark) != 1:
+            return None
+        small = small.replace(mark, text[a:b])
+    return small.strip() + "\n"
+
+
 def minify_own_scripts(site: Path, docs_dir: Path, notes: list[str]) -> None:
     """The built copies of the project's own scripts (the `.js` files of docs/assets/javascripts,
-    kept readable there for review), minified in place. Minifying a minified script changes
-    nothing, so finishing a finished site writes no byte."""
+    kept readable there for review), minified in place, their template literals as written
+    (minify_script). Minifying a minified script changes nothing, so finishing a finished site
+    writes no byte. A script that cannot be minified safely is shipped as it is, with a note."""
     saved = 0
     for source in sorted((docs_dir / _SCRIPTS).glob("*.js")):
         built = site / _SCRIPTS / source.name
         if not built.is_file():
             continue
         text = built.read_text(encoding="utf-8")
-        small = rjsmin.jsmin(text).strip() + "\n"
+        small = minify_script(text)
+        if small is None:
+            notes.append(f"{source.name}: left unminified (its strings could not be told apart safely)")
+            continue
         if small != text:
             built.write_text(small, encoding="utf-8")
             saved += len(text.encode()) - len(small.encode())

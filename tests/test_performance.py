@@ -100,6 +100,37 @@ def test_the_projects_own_scripts_ship_minified(site_dir: Path) -> None:
         shipped = (site_dir / "assets" / "javascripts" / source.name).read_text(encoding="utf-8")
         assert "/*" not in shipped and "\n  " not in shipped, f"{source.name} ships as written"
         assert len(shipped) < 0.8 * len(source.read_text(encoding="utf-8")), source.name
+        # Every template literal ships as written: rjsmin alone squeezed the spaces of one
+        # written inside another's ${...} ("- ${a}" became "-${a}" in the builder's email).
+        text = source.read_text(encoding="utf-8")
+        spans = slim._template_literals(text)
+        assert spans is not None, f"{source.name}: the scan for template literals lost its way"
+        assert [text[a:b] for a, b in spans if text[a:b] not in shipped] == [], source.name
+
+
+@pytest.mark.parametrize("script", [
+    'x = `Lampiran:\\n${list.map(a => `- ${a}`).join("\\n")}`\n',  # a template inside a template
+    'const r = /[`"]  +/g\nx = `a  ${b}` / 2 / c\n',  # a regex literal holding a backtick, divisions
+    '// a `comment`\nx = "`" + \'`\' + `  ${"}"}  `\n',  # backticks in a comment and in strings
+    'if (x) return /\\s$/.test(k) ? `- ${a}` : `  `\n',  # a regex after "return"
+])
+def test_minifying_a_script_keeps_its_template_literals_as_written(script: str) -> None:
+    spans = slim._template_literals(script)
+    small = slim.minify_script(script)
+    assert spans and small is not None and len(small) < len(script), (spans, small)
+    assert all(script[a:b] in small for a, b in spans), small
+
+
+def test_a_script_the_scan_cannot_read_ships_unminified_with_a_note(tmp_path: Path) -> None:
+    (tmp_path / "docs" / "assets" / "javascripts").mkdir(parents=True)
+    (tmp_path / "site" / "assets" / "javascripts").mkdir(parents=True)
+    broken = "x = `never closed ${a}\n  y = 1\n"
+    for root in ("docs", "site"):
+        (tmp_path / root / "assets" / "javascripts" / "a.js").write_text(broken, encoding="utf-8")
+    notes: list[str] = []
+    slim.minify_own_scripts(tmp_path / "site", tmp_path / "docs", notes)
+    assert (tmp_path / "site" / "assets" / "javascripts" / "a.js").read_text(encoding="utf-8") == broken
+    assert notes == ["a.js: left unminified (its strings could not be told apart safely)"], notes
 
 
 def test_only_a_pages_markup_and_inline_code_keep_a_theme_rule() -> None:
