@@ -216,3 +216,31 @@ def test_print_is_black_on_white_in_the_dark_palette_too(site: LoopbackServer, b
     dark = {"rgb(0, 0, 0)", "rgb(34, 34, 34)", "rgb(51, 51, 51)"}
     assert colours["text"] and set(colours["text"]) <= dark, set(colours["text"])
     assert all(bg in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)") for bg in colours["background"]), colours["background"]
+
+
+def test_choices_and_texts_to_copy_print_as_text_without_blocks_or_bands(site: LoopbackServer, browser: Browser) -> None:
+    """On paper, the home page's choices are lines of text with their addresses (as flex
+    boxes the address became a column of its own, as filled buttons a block of ink, in the
+    dark palette's lavender), and the texts to copy keep no band for the copy button that is
+    not printed, and stay with the sentence that introduces them."""
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.emulate_media(media="print", color_scheme="dark")
+    page.goto(site.url, wait_until="load")
+    choices = page.evaluate("""() => [...document.querySelectorAll(".pilihan li > a")].map(a => {
+        const s = getComputedStyle(a)
+        return [a.textContent.trim(), s.display, s.backgroundColor, s.color]
+    })""")
+    page.goto(site.url + "teks-siap-pakai/", wait_until="load")
+    texts = page.evaluate("""() => [...document.querySelectorAll("article pre > code")].map(c => {
+        const box = c.closest(".highlight") || c.parentElement, before = box.previousElementSibling
+        return [parseFloat(getComputedStyle(c).paddingTop),
+                before && before.tagName === "P" ? getComputedStyle(before).breakAfter : "avoid"]
+    })""")
+    context.close()
+    assert len(choices) >= 9, choices
+    blocks = [c for c in choices if c[1] != "block" or c[2] not in ("rgba(0, 0, 0, 0)", "rgb(255, 255, 255)")
+              or c[3] != "rgb(0, 0, 0)"]
+    assert not blocks, blocks
+    assert texts and all(top <= 12 for top, _ in texts), texts
+    assert all(after == "avoid" for _, after in texts), texts
