@@ -104,6 +104,7 @@ def load_words(path: Path) -> dict[str, Any]:
     if problems:
         raise SearchSourceError("\n".join(f"{path}:{line}: {message}" for line, message in problems))
     return {"stop_words": [w for group in raw["stop_words"] for w in group], "synonyms": raw["synonyms"],
+            # `causes` is there only for the rules to name as an alias, already expanded
             **{key: raw.get(key) or [] for key in ("rules", *WORD_LISTS) if key != "causes"}}
 
 
@@ -120,16 +121,17 @@ def words_problems(raw: Any, text: str = "") -> list[tuple[int, str]]:
     if not isinstance(raw, dict):
         return [(1, f"found {type(raw).__name__}; expected a mapping with stop_words and synonyms")]
     problems: list[tuple[int, str]] = []
+    keys, rule_lines = _top_lines(text)
     stop = raw.get("stop_words")
     if not isinstance(stop, list) or not all(isinstance(g, list) and all(isinstance(w, str) and w for w in g) for g in stop):
-        problems.append((_line_of(text, "stop_words"), "stop_words; expected groups (lists) of words"))
+        problems.append((keys.get("stop_words", 1), "stop_words; expected groups (lists) of words"))
     synonyms = raw.get("synonyms")
     if not isinstance(synonyms, dict) or not all(
             isinstance(k, str) and isinstance(v, list) and v and all(isinstance(w, str) and w for w in v)
             for k, v in synonyms.items()):
-        problems.append((_line_of(text, "synonyms"), "synonyms; expected page word: [readers' words, ...]"))
+        problems.append((keys.get("synonyms", 1), "synonyms; expected page word: [readers' words, ...]"))
         return problems
-    problems += _lists_and_rules_problems(raw, text)
+    problems += _lists_and_rules_problems(raw, keys, rule_lines)
     page_words = {key.lower() for key in synonyms}
     seen: dict[str, str] = {}
     for key, variants in synonyms.items():
@@ -180,11 +182,11 @@ def _top_lines(text: str) -> tuple[dict[str, int], list[int]]:
     return keys, rule_lines
 
 
-def _lists_and_rules_problems(raw: dict[str, Any], text: str) -> list[tuple[int, str]]:
+def _lists_and_rules_problems(raw: dict[str, Any], keys: dict[str, int],
+                              rule_lines: list[int]) -> list[tuple[int, str]]:
     """(line, problem) for the shape of the word lists and the ranking rules, which the
     search worker would otherwise misread without a word (a rule of a misspelt key that
-    never applies)."""
-    keys, rule_lines = _top_lines(text)
+    never applies); `keys` and `rule_lines` are _top_lines' answer."""
     problems = [(keys.get(key, 1), f"{key}: {raw[key]!r}; expected a list of words")
                 for key in WORD_LISTS if key in raw and not _phrases(raw[key])]
     rules = raw.get("rules", [])

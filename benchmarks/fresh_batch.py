@@ -29,8 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from searchtools import QUERY_FILE, TOP, NodeMissing, Split, load_queries, worker_answers
-from sitetools import build_site, copy_project
+from searchtools import QUERY_FILE, TOP, NodeMissing, Split, built_copy, load_queries, worker_answers
 
 BATCH_COLUMNS = ["query", "expected", "kind", "reader"]
 OTHER_PROBLEMS = "masalah-lain/"
@@ -111,10 +110,7 @@ def _measure(batch: Path, site: Path | None) -> int:
         sys.exit(f"{batch}: no query that the query file does not hold already")
     with tempfile.TemporaryDirectory() as tmp_name:
         if site is None:
-            site = Path(tmp_name) / "site"
-            result = build_site(copy_project(Path(tmp_name) / "project"), site, "http://127.0.0.1:8000/")
-            if result.returncode != 0:
-                sys.exit(f"build failed:\n{result.output}")
+            site = built_copy(Path(tmp_name))
         if not (site / "search" / "search_index.json").is_file():
             sys.exit(f"{site}: no search/search_index.json; expected a built site")
         try:

@@ -48,7 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import Browser, sync_playwright
-from searchtools import QUERIES, TOP, NodeMissing, Query, SearchBox, worker_answers
+from searchtools import QUERIES, TOP, NodeMissing, Query, SearchBox, built_copy, worker_answers
 from sitetools import CHROMIUM_ARGS, LoopbackServer, build_site, chromium_path, copy_project
 from synthetic import add_articles
 
@@ -327,11 +327,7 @@ def main() -> None:
         if args.site:
             return _fast(args.site)
         with tempfile.TemporaryDirectory() as tmp_name:
-            out = Path(tmp_name) / "site"
-            result = build_site(copy_project(Path(tmp_name) / "project"), out, "http://127.0.0.1:8000/")
-            if result.returncode != 0:
-                sys.exit(f"build failed:\n{result.output}")
-            return _fast(out)
+            return _fast(built_copy(Path(tmp_name)))
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         runs: list[Run] = []

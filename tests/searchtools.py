@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page
-from sitetools import ROOT, goto_with_theme
+from sitetools import ROOT, build_site, copy_project, goto_with_theme
 
 QUERY_FILE = Path(__file__).parent / "data" / "search-queries.tsv"
 COLUMNS = ["query", "expected", "kind", "set", "note"]
@@ -129,6 +129,16 @@ def declared_splits(path: Path = QUERY_FILE) -> list[Split]:
 # best score among the page and its sections; a query passes when its page is among the
 # first TOP of these entries.
 TOP = 3  # a query passes when its page is among the first TOP results
+
+def built_copy(tmp: Path) -> Path:
+    """A strict build of a copy of the project in `tmp`, for asking its search: the built
+    site's folder; exits naming the build's output if the build fails (a tool's answer)."""
+    site = tmp / "site"
+    result = build_site(copy_project(tmp / "project"), site, "http://127.0.0.1:8000/")
+    if result.returncode != 0:
+        raise SystemExit(f"build failed:\n{result.output}")
+    return site
+
 
 # -- Material's worker in Node -------------------------------------------------------------
 

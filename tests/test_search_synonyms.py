@@ -185,31 +185,30 @@ def test_a_broken_words_file_is_named_with_the_line_of_the_fault(tmp_path: Path)
 
 
 GOOD_RULE = "  - name: money\n    words: [biaya]\n    favour: [aman-dari-penipuan/]\n"
+# What follows the header (five lines) and GOOD_RULE (three): its first line is line 9.
+FAULT_LINE = 9
+FEE = "  - name: fee\n"
 
 
-@pytest.mark.parametrize(("tail", "line", "message"), [
+@pytest.mark.parametrize(("tail", "message"), [
     # a misspelt key: the rule would never apply, without a word
-    ("  - name: fee\n    word: [biaya]\n    favour: [aman-dari-penipuan/]\n", 9,
-     "rule 'fee': unknown key 'word'; expected one of"),
-    ("  - name: fee\n    typed: [bayar]\n    favour: aman-dari-penipuan/\n", 9,
+    (FEE + "    word: [biaya]\n    favour: [aman-dari-penipuan/]\n", "rule 'fee': unknown key 'word'; expected one of"),
+    (FEE + "    typed: [bayar]\n    favour: aman-dari-penipuan/\n",
      "rule 'fee': favour: 'aman-dari-penipuan/'; expected a list of pages"),
-    ("  - name: fee\n    words: biaya\n    favour: [faq/]\n", 9, "rule 'fee': words: 'biaya'; expected a list"),
-    ("  - name: fee\n    with: [bayar]\n    favour: [faq/]\n", 9, "rule 'fee': no words nor typed phrases"),
-    ("  - name: fee\n    words: [biaya]\n    favour: [faq/]\n    weight: 0\n", 9,
-     "rule 'fee': weight: 0; expected a number above 0"),
-    ("  - name: fee\n    words: [biaya]\n    favour: [faq/]\n    rest: all\n", 9,
-     "rule 'fee': rest: 'all'; expected generic"),
-    ("  - words: [biaya]\n    favour: [faq/]\nnegations: [tidak]\n", 9, "rule 2: "),
-    ("negations: tidak\n", 9, "negations: 'tidak'; expected a list of words"),
+    (FEE + "    words: biaya\n    favour: [faq/]\n", "rule 'fee': words: 'biaya'; expected a list"),
+    (FEE + "    with: [bayar]\n    favour: [faq/]\n", "rule 'fee': no words nor typed phrases"),
+    (FEE + "    words: [biaya]\n    favour: [faq/]\n    weight: 0\n", "rule 'fee': weight: 0; expected a number above 0"),
+    (FEE + "    words: [biaya]\n    favour: [faq/]\n    rest: all\n", "rule 'fee': rest: 'all'; expected generic"),
+    ("  - words: [biaya]\n    favour: [faq/]\nnegations: [tidak]\n", "rule 2: "),
+    ("negations: tidak\n", "negations: 'tidak'; expected a list of words"),
 ])
-def test_a_rule_or_list_of_the_wrong_shape_is_named_with_its_line(tmp_path: Path, tail: str, line: int,
-                                                                  message: str) -> None:
+def test_a_rule_or_list_of_the_wrong_shape_is_named_with_its_line(tmp_path: Path, tail: str, message: str) -> None:
     path = tmp_path / search_index.WORDS
     path.write_text("stop_words:\n  - [yang]\nsynonyms:\n  diblokir: [banned]\nrules:\n" + GOOD_RULE + tail,
                     encoding="utf-8")
     with pytest.raises(search_index.SearchSourceError) as error:
         search_index.load_words(path)
-    assert f"{path}:{line}: {message}" in str(error.value), error.value
+    assert f"{path}:{FAULT_LINE}: {message}" in str(error.value), error.value
     assert "money" not in str(error.value), error.value
 
 

@@ -7,7 +7,8 @@
  * weighClauses, the rules of words.yml (rulesFor, applyRules), namedPageFirst, the ranking
  * floor (aboveFloor) and the no-results answer (noResults); patches lunr.Index#query.
  * Uses: FEATURES, completeShortWords (query.js), WORDS (words.yml: rules, asking_words,
- * reader_pronouns, blocked, negations, no_results), STOP_WORDS, synonyms, trimWord (pipeline.js), stemWord (stemmer.js).
+ * reader_pronouns, blocked, negations, no_results), STOP_WORDS, synonyms, trimWord
+ * (pipeline.js), stemWord (stemmer.js).
  */
 
 /*
@@ -64,6 +65,11 @@ function startPageFirst(results) {
 // Whether the index holds the document `ref` (a page, or page#id for a section).
 function inIndex(index, ref) {
   return ("title/" + ref) in index.fieldVectors || ("text/" + ref) in index.fieldVectors
+}
+
+// A query clause's term without the trailing wildcard Material adds ("blokir*" -> "blokir").
+function clauseTerm(clause) {
+  return clause.term.replace(/\*$/, "")
 }
 
 // Results in lunr's order after a rule has changed their scores.
@@ -150,7 +156,7 @@ function weighClauses(index, query) {
 function clausePositions(query, metadata) {
   var terms = Object.keys(metadata)
   return query.clauses.map(function (clause) {
-    var prefix = clause.term.replace(/\*$/, ""), positions = Object.create(null)
+    var prefix = clauseTerm(clause), positions = Object.create(null)
     terms.forEach(function (term) {
       if (term.lastIndexOf(prefix, 0) !== 0) return
       for (var field in metadata[term]) {
@@ -228,7 +234,7 @@ function asPageWord(stem) {
 }
 // A query clause's word as its page word ("gw*" -> "saya").
 function clauseWord(clause) {
-  return asPageWord(clause.term.replace(/\*$/, ""))
+  return asPageWord(clauseTerm(clause))
 }
 
 // "Situs ini" -> ["situs", "ini"]: a phrase's words as the query records them typed.
@@ -308,15 +314,15 @@ function rulesFor(index, query) {
   var terms = negate(query.clauses.map(clauseWord))
   // and as typed, where the typo check replaced a word (query.js): the rules' words
   // include words no page holds
-  var typed = negate(query.clauses.map(function (clause) {
+  var asTyped = negate(query.clauses.map(function (clause) {
     return clause.lunrIdTypedStem ? asPageWord(clause.lunrIdTypedStem) : clauseWord(clause)
   }))
   function findIn(stems) {
     var at = find(terms, stems)
-    return at !== -1 ? at : find(typed, stems)
+    return at !== -1 ? at : find(asTyped, stems)
   }
   function holds(phrases) {
-    return holdsAny(terms, phrases) || holdsAny(typed, phrases)
+    return holdsAny(terms, phrases) || holdsAny(asTyped, phrases)
   }
   return RULES.filter(function (rule) {
     var found = -1, length = 0
@@ -391,7 +397,7 @@ var COVER_POWER = 0.5
 function coverage(query, result) {
   var matched = Object.keys(result.matchData.metadata), found = 0
   query.clauses.forEach(function (clause) {
-    var term = clause.term.replace(/\*$/, "")
+    var term = clauseTerm(clause)
     if (matched.some(function (each) { return each.lastIndexOf(term, 0) === 0 })) found++
   })
   var page = result.ref.indexOf("#") === -1 ? 1 : 0
@@ -456,7 +462,7 @@ function noResults(index) {
 var NAMED_WEIGHT = 2
 
 function namedPageFirst(query, results) {
-  var prefixes = query.clauses.map(function (clause) { return clause.term.replace(/\*$/, "") })
+  var prefixes = query.clauses.map(clauseTerm)
   var named = false
   results.forEach(function (result) {
     var metadata = result.matchData.metadata, terms = Object.keys(metadata)
