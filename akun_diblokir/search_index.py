@@ -104,8 +104,8 @@ def load_words(path: Path) -> dict[str, Any]:
     if problems:
         raise SearchSourceError("\n".join(f"{path}:{line}: {message}" for line, message in problems))
     return {"stop_words": [w for group in raw["stop_words"] for w in group], "synonyms": raw["synonyms"],
-            # `causes` is there only for the rules to name as an alias, already expanded
-            **{key: raw.get(key) or [] for key in ("rules", *WORD_LISTS) if key != "causes"}}
+            # `causes` and `topics` are there only for the rules to name as aliases, already expanded
+            **{key: raw.get(key) or [] for key in ("rules", *WORD_LISTS) if key not in ("causes", "topics")}}
 
 
 def _line_of(text: str, word: str) -> int:
@@ -152,10 +152,10 @@ def words_problems(raw: Any, text: str = "") -> list[tuple[int, str]]:
 
 # The lists of words.yml besides stop words and synonyms: each a list of words or phrases
 # (a YAML alias of another list counts as its words).
-WORD_LISTS = ("no_results", "asking_words", "reader_pronouns", "blocked", "negations", "causes")
+WORD_LISTS = ("no_results", "asking_words", "reader_pronouns", "blocked", "negations", "causes", "topics")
 # A rule's keys (ranking.js reads them): lists of phrases, and the others.
 RULE_PHRASES = ("words", "typed", "with", "unless", "unless_typed")
-RULE_KEYS = {"name", "rest", "favour", "weight", *RULE_PHRASES}
+RULE_KEYS = {"name", "rest", "favour", "weight", "place", *RULE_PHRASES}
 
 
 def _phrases(value: Any) -> bool:
@@ -206,8 +206,9 @@ def _lists_and_rules_problems(raw: dict[str, Any], keys: dict[str, int],
         for key in RULE_PHRASES:
             if key in rule and not _phrases(rule[key]):
                 bad(f"{key}: {rule[key]!r}; expected a list of words or phrases")
-        if not rule.get("words") and not rule.get("typed"):
-            bad("no words nor typed phrases; expected at least one, or the rule never applies")
+        if not rule.get("words") and not rule.get("typed") and not rule.get("unless"):
+            bad("no words, typed phrases nor unless; expected words or typed phrases (or an unless, for a rule "
+                "of every other query)")
         favour = rule.get("favour")
         if not isinstance(favour, list) or not favour or not all(isinstance(f, str) for f in favour):
             bad(f"favour: {favour!r}; expected a list of pages or page#section (\"\" is the home page)")
@@ -216,6 +217,9 @@ def _lists_and_rules_problems(raw: dict[str, Any], keys: dict[str, int],
         weight = rule.get("weight", 1)
         if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight <= 0:
             bad(f"weight: {weight!r}; expected a number above 0")
+        place = rule.get("place", 1)
+        if isinstance(place, bool) or not isinstance(place, int) or place < 1:
+            bad(f"place: {place!r}; expected a whole number from 1 (the place the page is shown at)")
     return problems
 
 

@@ -150,6 +150,11 @@ RULE_TOP3 = [
     ("registrasi akun prakerja", "masalah-lain/"),
     ("insentif belum cair, akun tidak diblokir", "masalah-lain/"),
 ]
+# Words of no list and of no topic of this guide may be another problem in words nobody
+# listed: the page for other problems comes third, under the two best answers; with a word
+# of the block or of a topic of this guide, nothing is placed.
+PLACED_THIRD = ["jam tayang pelatihan", "grup alumni prakerja", "pelatihan offline di kota saya"]
+NOT_PLACED = ["akun diblokir jam tayang pelatihan", "kronologi jam tayang pelatihan"]
 # Without "ini" the same words ask for Prakerja's own site, not about this guide.
 OFFICIAL_SITE = "situs resmi prakerja"
 # Words only a page's front matter `keywords:` hold.
@@ -169,7 +174,7 @@ NOTHING_MATCHES = "qwxyzzy"
 
 
 def _extra_texts() -> list[str]:
-    return [text for text, _ in PAGE_FIRST + RULE_TOP3 + NOT_FIRST + KEYWORD_ONLY + ADDRESSES] + SYNTAX + [OFFICIAL_SITE,
+    return [text for text, _ in PAGE_FIRST + RULE_TOP3 + NOT_FIRST + KEYWORD_ONLY + ADDRESSES] + SYNTAX + PLACED_THIRD + NOT_PLACED + [OFFICIAL_SITE,
         "pelatihan", "pelatiham", "pemblokiran akun diblokirnya", "yang dan", NOTHING_MATCHES, LACKING]
 
 
@@ -324,6 +329,19 @@ def test_a_rule_holds_back_where_another_page_answers(answers: dict[str, dict], 
 def test_a_rule_brings_its_page_into_the_top_three(answers: dict[str, dict], text: str, expected: str) -> None:
     pages = answers[text]["pages"]
     assert expected in pages[:3], f"{text!r}: expected /{expected} in the top 3, got {pages[:4]}"
+
+
+@pytest.mark.parametrize("text", PLACED_THIRD)
+def test_a_question_of_no_topic_here_shows_the_page_for_other_problems_third(answers: dict[str, dict],
+                                                                             text: str) -> None:
+    pages = answers[text]["pages"]
+    assert pages[2:3] == [OTHER_PROBLEMS], f"{text!r}: expected /{OTHER_PROBLEMS} third, got {pages[:4]}"
+
+
+@pytest.mark.parametrize("text", NOT_PLACED)
+def test_a_word_of_the_block_or_a_topic_here_places_nothing(answers: dict[str, dict], text: str) -> None:
+    pages = answers[text]["pages"]
+    assert OTHER_PROBLEMS not in pages[:3], f"{text!r}: expected no /{OTHER_PROBLEMS} in the top 3, got {pages[:4]}"
 
 
 def test_a_typed_phrase_needs_its_stop_word(answers: dict[str, dict]) -> None:

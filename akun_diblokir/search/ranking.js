@@ -292,7 +292,8 @@ var RULES = (WORDS.rules || []).map(function (rule) {
     unlessTyped: phrases(rule.unless_typed, typedWords),
     generic: rule.rest === "generic",
     favour: rule.favour || [],
-    weight: rule.weight || RULE_WEIGHT
+    weight: rule.weight || RULE_WEIGHT,
+    place: rule.place || 0
   }
 })
 
@@ -324,14 +325,16 @@ function rulesFor(index, query) {
   function holds(phrases) {
     return holdsAny(terms, phrases) || holdsAny(asTyped, phrases)
   }
-  return RULES.filter(function (rule) {
+  var applying = RULES.filter(function (rule) {
     var found = -1, length = 0
     rule.words.some(function (stems) {
       found = findIn(stems)
       length = stems.length
       return found !== -1
     })
-    if (found === -1 && !holdsAny(query.lunrIdTyped || [], rule.typed)) return false
+    // a rule of no words nor typed phrases applies to every query its `unless` allows
+    var any = rule.words.length || rule.typed.length
+    if (any && found === -1 && !holdsAny(query.lunrIdTyped || [], rule.typed)) return false
     if (rule.with.length && !holds(rule.with)) return false
     if (holds(rule.unless) || holdsAny(query.lunrIdTyped || [], rule.unlessTyped)) return false
     if (!rule.generic || found === -1) return true
@@ -343,6 +346,9 @@ function rulesFor(index, query) {
       return count === 0 || count / total >= GENERIC_SHARE
     })
   })
+  // a rule with `place` stands back when another rule reads the question as one of its pages'
+  var read = applying.some(function (rule) { return !rule.place && rule.weight >= 1 })
+  return applying.filter(function (rule) { return !rule.place || !read })
 }
 
 function favoured(ref, favour) {
@@ -367,7 +373,7 @@ function liftFavoured(rules, index, results) {
   var floor = results[0].score * FAVOURED_SHARE, byRef = Object.create(null)
   results.forEach(function (result) { byRef[result.ref] = result })
   rules.forEach(function (rule) {
-    if (rule.weight < 1) return
+    if (rule.weight < 1 || rule.place) return
     rule.favour.forEach(function (ref) {
       if (byRef[ref]) {
         byRef[ref].score = Math.max(byRef[ref].score, floor)
@@ -394,16 +400,26 @@ function liftFavoured(rules, index, results) {
  */
 var COVER_POWER = 0.5
 
-function coverage(query, result) {
+// The weight Material's worker gives `result` (see above): 1 + (page + share)^2.
+function materialWeight(result, share) {
+  var page = result.ref.indexOf("#") === -1 ? 1 : 0
+  return 1 + Math.pow(page + share, 2)
+}
+
+// The share of the query's terms that `result`'s matched terms start with.
+function matchedShare(query, result) {
   var matched = Object.keys(result.matchData.metadata), found = 0
   query.clauses.forEach(function (clause) {
     var term = clauseTerm(clause)
     if (matched.some(function (each) { return each.lastIndexOf(term, 0) === 0 })) found++
   })
-  var page = result.ref.indexOf("#") === -1 ? 1 : 0
-  var weight = function (share) { return 1 + Math.pow(page + share, 2) }
-  var terms = query.clauses.length
-  return terms ? Math.pow(weight(1) / weight(found / terms), COVER_POWER) : 1
+  return query.clauses.length ? found / query.clauses.length : 1
+}
+
+function coverage(query, result) {
+  if (!query.clauses.length) return 1
+  return Math.pow(materialWeight(result, 1) / materialWeight(result, matchedShare(query, result)),
+                  COVER_POWER)
 }
 
 function applyRules(rules, results, query) {
@@ -411,7 +427,7 @@ function applyRules(rules, results, query) {
   results.forEach(function (result) {
     var lifted = false
     rules.forEach(function (rule) {
-      if (!favoured(result.ref, rule.favour)) return
+      if (rule.place || !favoured(result.ref, rule.favour)) return
       result.score *= rule.weight
       lifted = lifted || rule.weight >= 1
     })
@@ -437,6 +453,41 @@ function aboveFloor(results) {
   var kept = 0
   while (kept < results.length && results[kept].score >= floor) kept++
   return results.slice(0, kept)
+}
+
+/*
+ * A rule with `place` n does not weigh its page: it shows it at the n-th place of the list
+ * the reader sees when it would come lower or not at all, never above the n - 1 best
+ * answers ("nothing this guide covers": the page for other problems third). Material's
+ * worker orders its entries (a page and its sections) by score * its weight, and lists
+ * each page where its best document stands, so the score given here is the one that puts
+ * the page's document just under the (n - 1)-th page once weighed.
+ */
+function placeFavoured(rules, index, query, results) {
+  rules.forEach(function (rule) {
+    if (!rule.place || !results.length) return
+    rule.favour.forEach(function (ref) {
+      if (!inIndex(index, ref)) return
+      var pages = [], best = Object.create(null), own = null
+      results.forEach(function (result) {
+        var page = result.ref.split("#")[0], weighed = result.score * materialWeight(result, matchedShare(query, result))
+        if (result.ref === ref) own = result
+        if (!(page in best)) pages.push(page)
+        best[page] = Math.max(best[page] || 0, weighed)
+      })
+      pages.sort(function (a, b) { return best[b] - best[a] })
+      var at = pages.indexOf(ref.split("#")[0])
+      if (at !== -1 && at < rule.place) return
+      var above = pages.filter(function (page) { return page !== ref.split("#")[0] })
+      var under = best[above[Math.min(rule.place - 1, above.length) - 1]]
+      if (!own) {
+        own = { ref: ref, score: 0, matchData: new lunr.MatchData() }
+        results.push(own)
+      }
+      own.score = under * 0.999 / materialWeight(own, matchedShare(query, own))
+    })
+  })
+  return bestFirst(results)
 }
 
 /*
@@ -503,7 +554,7 @@ if (!lunr.Index.prototype.query.lunrId) {
       results = startPageFirst(results)
     results = namedPageFirst(built, results)
     var rules = rulesFor(index, built)
-    return aboveFloor(applyRules(rules, liftFavoured(rules, index, results), built))
+    return placeFavoured(rules, index, built, aboveFloor(applyRules(rules, liftFavoured(rules, index, results), built)))
   }
   lunr.Index.prototype.query.lunrId = true
 }
