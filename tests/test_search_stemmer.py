@@ -123,6 +123,7 @@ SMALL_INDEX = """queries => {
         ("ngadu*", "send"),  # a reader word of the synonym list
         ("akunna*", "blocked"),  # Sundanese -na for -nya (akunnya: akun)
         ("kirimna*", "send"),
+        ("suspended*", "blocked"),  # English -ed on a reader word of the synonym list
     ],
 )
 def test_wildcard_queries_are_stemmed(lunr_page: WorkerScope, query: str, expected: str) -> None:

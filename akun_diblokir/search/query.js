@@ -60,8 +60,8 @@ function edits(word) {
 
 /*
  * Chat Indonesian puts a bare nasal where the pages write meN- (and -in where they write
- * -kan or -i, and Sundanese -na where they write -nya): "ngadu", "ngirim", "nyusun",
- * "nulis", "ngecek", "bukain", "dikerjain", "akunna".
+ * -kan or -i, Sundanese -na where they write -nya, English -ed on a loanword): "ngadu",
+ * "ngirim", "nyusun", "nulis", "ngecek", "bukain", "dikerjain", "akunna", "suspended".
  * Snowball knows only meN-, so these stem to nothing the index holds. A word whose stem
  * starts no index term is tried as the page would write it -- the nasal dropped or
  * turned back into the consonant it replaced, -in or -na dropped -- and the first form whose
@@ -79,6 +79,8 @@ function colloquialForms(word) {
   if (/in$/.test(word) && word.length > 4) bases.push(word.slice(0, -2))
   // Sundanese -na where Indonesian writes -nya ("lengkahna", "akunna")
   if (/na$/.test(word) && word.length > 5) bases.push(word.slice(0, -2))
+  // English -ed of a loanword the index holds ("suspended", "banned" -> "suspend", "bann")
+  if (/ed$/.test(word) && word.length > 5) bases.push(word.slice(0, -2), word.slice(0, -1))
   bases.forEach(function (base) {
     if (base !== word) forms.push(base)
     var rest = base.replace(/^di(?=[a-z]{3})/, "")
