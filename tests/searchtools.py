@@ -116,12 +116,21 @@ class Split:
 _SPLIT = re.compile(r"list\(range\((\d+)\)\);\s*random\.Random\((\d+)\)\.shuffle\(order\)[^\"]*?first (\d+) indices")
 
 
+_BATCH = re.compile(r"\bBatch (\d+)\b")
+
+
 def declared_splits(path: Path = QUERY_FILE) -> list[Split]:
-    """The splits the header of `path` describes, batch 1 first (in the header's order)."""
+    """The splits the header of `path` describes, in the header's order: each belongs to the
+    batch the header last named before it ("Batch 20 (2026-12-07): ...", "Batch 16 typed ..."), the first one,
+    which comes before any name, to batch 1."""
     header = " ".join(line.lstrip("#").strip() for line in path.read_text(encoding="utf-8").splitlines()
                       if line.startswith("#"))
-    return [Split(number, int(size), int(seed), int(tuning))
-            for number, (size, seed, tuning) in enumerate(_SPLIT.findall(header), start=1)]
+    splits = []
+    for found in _SPLIT.finditer(header):
+        named = _BATCH.findall(header, 0, found.start())
+        size, seed, tuning = (int(group) for group in found.groups())
+        splits.append(Split(int(named[-1]) if named else 1, size, seed, tuning))
+    return splits
 
 
 # "Top 3" as the reader sees it: Material lists one result per page (its sections are
