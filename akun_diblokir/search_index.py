@@ -164,6 +164,11 @@ def _phrases(value: Any) -> bool:
         (isinstance(v, str) and v.strip()) or (isinstance(v, list) and _phrases(v)) for v in value)
 
 
+def _flat(value: Any) -> list[str]:
+    """The phrases of a list of phrases, lists inside it counting as theirs."""
+    return [p for v in value for p in (_flat(v) if isinstance(v, list) else [v])] if isinstance(value, list) else []
+
+
 def _top_lines(text: str) -> tuple[dict[str, int], list[int]]:
     """The line of each top-level key of a YAML text, and the line of each item of its
     `rules` list (from PyYAML's nodes, which know where they stand)."""
@@ -190,6 +195,7 @@ def _lists_and_rules_problems(raw: dict[str, Any], keys: dict[str, int],
     problems = [(keys.get(key, 1), f"{key}: {raw[key]!r}; expected a list of words")
                 for key in WORD_LISTS if key in raw and not _phrases(raw[key])]
     rules = raw.get("rules", [])
+    stop = {word.lower() for word in _flat(raw.get("stop_words"))}
     if not isinstance(rules, list):
         return problems + [(keys.get("rules", 1), "rules; expected a list of rules (name, words, favour ...)")]
     for number, rule in enumerate(rules, start=1):
@@ -206,6 +212,12 @@ def _lists_and_rules_problems(raw: dict[str, Any], keys: dict[str, int],
         for key in RULE_PHRASES:
             if key in rule and not _phrases(rule[key]):
                 bad(f"{key}: {rule[key]!r}; expected a list of words or phrases")
+            elif key in ("words", "with", "unless"):
+                # stop words are dropped before a phrase is compared: "yang buat" would be any "buat"
+                for phrase in _flat(rule.get(key)):
+                    if " " in phrase and len([w for w in phrase.split() if w.lower() not in stop]) < 2:
+                        bad(f"{key}: {phrase!r} is one word without its stop words; expected it in typed "
+                            "(compared as typed) or as one word")
         if not rule.get("words") and not rule.get("typed") and not rule.get("unless"):
             bad("no words, typed phrases nor unless; expected words or typed phrases (or an unless, for a rule "
                 "of every other query)")

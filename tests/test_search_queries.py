@@ -129,6 +129,11 @@ PAGE_FIRST = [
     # "karena apa" asks why; a regional asking word ("kudu") tells no page apart.
     ("biasanya akun diblokir karena apa", "penyebab/"),
     ("kudu piye nek akun diblokir", "pemulihan/"),
+    # A word of one letter the reader typed a space after, which no page holds ("q" for
+    # "aku"), finds nothing: not every word it starts ("QR").
+    ("prakerja q blokir", ""),
+    # "peserta" (a participant) stems as "kepesertaan" does, and compares no words.
+    ("arti diblokir bagi peserta", ""),
 ]
 # Where a rule must hold back: the joki's message has its own answers, and whether a
 # student may join is the cause's question, not another problem.
@@ -149,11 +154,19 @@ RULE_TOP3 = [
     # Registering for the programme, without a word of blocking, is another problem.
     ("registrasi akun prakerja", "masalah-lain/"),
     ("insentif belum cair, akun tidak diblokir", "masalah-lain/"),
+    # A rule's phrase with one other word between its words ("tanpa ada alasan": blocked
+    # although no rule was broken, which the recovery path answers too).
+    ("diblokir tanpa ada alasan jelas", "pemulihan/"),
+    ("berapa lama pengaduan dibalas", "faq/"),
+    # "ini web" as much as "web ini".
+    ("ini web pemerintah bukan", "tentang/"),
 ]
 # Words of no list and of no topic of this guide may be another problem in words nobody
 # listed: the page for other problems comes third, under the two best answers; with a word
 # of the block or of a topic of this guide, nothing is placed.
-PLACED_THIRD = ["jam tayang pelatihan", "grup alumni prakerja", "pelatihan offline di kota saya"]
+PLACED_THIRD = ["jam tayang pelatihan", "grup alumni prakerja", "pelatihan offline di kota saya",
+                # "buat" (make, for) is not "dibuatkan" (made for the reader by someone else)
+                "prakerja bisa buat modal usaha"]
 NOT_PLACED = ["akun diblokir jam tayang pelatihan", "kronologi jam tayang pelatihan"]
 # Without "ini" the same words ask for Prakerja's own site, not about this guide.
 OFFICIAL_SITE = "situs resmi prakerja"

@@ -198,6 +198,9 @@ FEE = "  - name: fee\n"
     (FEE + "    words: biaya\n    favour: [faq/]\n", "rule 'fee': words: 'biaya'; expected a list"),
     (FEE + "    with: [bayar]\n    favour: [faq/]\n", "rule 'fee': no words, typed phrases nor unless"),
     (FEE + "    unless: [bayar]\n    favour: [faq/]\n    place: 0\n", "rule 'fee': place: 0; expected a whole number"),
+    # "yang" is a stop word: the phrase would be any "bayar"
+    (FEE + "    words: [yang bayar]\n    favour: [faq/]\n", "rule 'fee': words: 'yang bayar' is one word without its "
+     "stop words; expected it in typed"),
     (FEE + "    unless: [bayar]\n    favour: [faq/]\n    place: '3'\n", "rule 'fee': place: '3'; expected a whole"),
     (FEE + "    words: [biaya]\n    favour: [faq/]\n    weight: 0\n", "rule 'fee': weight: 0; expected a number above 0"),
     (FEE + "    words: [biaya]\n    favour: [faq/]\n    rest: all\n", "rule 'fee': rest: 'all'; expected generic"),

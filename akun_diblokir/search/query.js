@@ -137,12 +137,14 @@ lunr.id.correct = correct
  * complete: "co" in a look-alike address such as prakerja[.]co[.]id, "kk" in "foto kk
  * ktp". As a prefix it would match every longer word it starts ("copas", "contoh",
  * "kkn"), which drowns the page that holds the word itself; so it is matched as it is,
- * where the index holds it. The last word may still be half-typed and keeps its wildcard.
+ * and one no page holds finds nothing ("q" for "aku" no longer finds "QR", "d" for "di"
+ * no longer every word in d-; tuning half top 1 +1, top 3 +1). The last word may still be
+ * half-typed and keeps its wildcard.
  */
 function completeShortWords(index, query) {
   for (var i = 0; i < query.clauses.length - 1; i++) {
     var match = /^([^*]{1,2})\*$/.exec(query.clauses[i].term)
-    if (match && index.invertedIndex[match[1]]) query.clauses[i].term = match[1]
+    if (match) query.clauses[i].term = match[1]
   }
 }
 

@@ -297,17 +297,26 @@ var RULES = (WORDS.rules || []).map(function (rule) {
   }
 })
 
-// Where the phrase `stems` starts in `terms` (the query's stems, in order), or -1.
+// Where the phrase `stems` stands in `terms` (the query's stems, in order): [its first
+// word, its last word], or null. Its words in order, PHRASE_SLACK other words allowed
+// between two of them ("ikuti semua aturan" holds "ikut aturan"; tuning half top 1 +1,
+// top 3 +1, none lost).
+var PHRASE_SLACK = 1
 function find(terms, stems) {
-  if (!stems.length) return -1
+  if (!stems.length) return null
   outer: for (var i = 0; i + stems.length <= terms.length; i++) {
-    for (var j = 0; j < stems.length; j++) if (terms[i + j] !== stems[j]) continue outer
-    return i
+    if (terms[i] !== stems[0]) continue
+    for (var j = 1, at = i; j < stems.length; j++) {
+      var next = terms.indexOf(stems[j], at + 1)
+      if (next === -1 || next - at - 1 > PHRASE_SLACK) continue outer
+      at = next
+    }
+    return [i, at]
   }
-  return -1
+  return null
 }
 function holdsAny(terms, phrases) {
-  return phrases.some(function (stems) { return find(terms, stems) !== -1 })
+  return phrases.some(function (stems) { return find(terms, stems) !== null })
 }
 
 // The rules a query's clauses call for: [rule, ...].
@@ -319,28 +328,23 @@ function rulesFor(index, query) {
     return clause.lunrIdTypedStem ? asPageWord(clause.lunrIdTypedStem) : clauseWord(clause)
   }))
   function findIn(stems) {
-    var at = find(terms, stems)
-    return at !== -1 ? at : find(asTyped, stems)
+    return find(terms, stems) || find(asTyped, stems)
   }
   function holds(phrases) {
     return holdsAny(terms, phrases) || holdsAny(asTyped, phrases)
   }
   var applying = RULES.filter(function (rule) {
-    var found = -1, length = 0
-    rule.words.some(function (stems) {
-      found = findIn(stems)
-      length = stems.length
-      return found !== -1
-    })
+    var span = null
+    rule.words.some(function (stems) { return (span = findIn(stems)) !== null })
     // a rule of no words nor typed phrases applies to every query its `unless` allows
     var any = rule.words.length || rule.typed.length
-    if (any && found === -1 && !holdsAny(query.lunrIdTyped || [], rule.typed)) return false
+    if (any && !span && !holdsAny(query.lunrIdTyped || [], rule.typed)) return false
     if (rule.with.length && !holds(rule.with)) return false
     if (holds(rule.unless) || holdsAny(query.lunrIdTyped || [], rule.unlessTyped)) return false
-    if (!rule.generic || found === -1) return true
+    if (!rule.generic || !span) return true
     var total = documentTotal(index)
     return query.clauses.every(function (clause, i) {
-      if (i >= found && i < found + length) return true
+      if (i >= span[0] && i <= span[1]) return true
       if (terms[i] in ASKING) return true
       var count = holdingCount(index, clause.term)
       return count === 0 || count / total >= GENERIC_SHARE
