@@ -152,7 +152,7 @@ def words_problems(raw: Any, text: str = "") -> list[tuple[int, str]]:
 
 # The lists of words.yml besides stop words and synonyms: each a list of words or phrases
 # (a YAML alias of another list counts as its words).
-WORD_LISTS = ("no_results", "asking_words", "reader_pronouns", "blocked", "negations", "causes", "topics")
+WORD_LISTS = ("no_results", "asking_words", "reader_pronouns", "blocked", "negations", "shown", "causes", "topics")
 # A rule's keys (ranking.js reads them): lists of phrases, and the others.
 RULE_PHRASES = ("words", "typed", "with", "unless", "unless_typed")
 RULE_KEYS = {"name", "rest", "favour", "weight", "place", *RULE_PHRASES}

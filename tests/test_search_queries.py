@@ -133,7 +133,11 @@ PAGE_FIRST = [
     # "aku"), finds nothing: not every word it starts ("QR").
     ("prakerja q blokir", ""),
     # "peserta" (a participant) stems as "kepesertaan" does, and compares no words.
-    ("arti diblokir bagi peserta", ""),
+    ("arti diblokir bagi peserta", ""),    # How long an account stays blocked: the FAQ's answer; "mhs" is a student.
+    ("sudah lama diblokir", "faq/"),
+    ("mhs diblokir", "penyebab/tidak-memenuhi-syarat/"),
+    # An address changed is another problem, as a phone number or an email changed.
+    ("pindah alamat di akun prakerja", "masalah-lain/"),
 ]
 # Where a rule must hold back: the joki's message has its own answers, and whether a
 # student may join is the cause's question, not another problem.
@@ -160,6 +164,15 @@ RULE_TOP3 = [
     ("berapa lama pengaduan dibalas", "faq/"),
     # "ini web" as much as "web ini".
     ("ini web pemerintah bukan", "tentang/"),
+    # A negation before what the app shows ("ga ada tulisan diblokir"), and the negations
+    # of regional Malay ("dak"): the account is not blocked, so the incentive not paid is
+    # another problem.
+    ("insentif belum cair, ga ada tulisan diblokir", "masalah-lain/"),
+    ("insentif belum masuk, akun dak diblokir", "masalah-lain/"),
+    # A cause denied: blocked although no rule was broken.
+    ("ga pernah pakai joki ga pernah bohong kenapa diblokir", "faq/"),
+    # Someone on a social network offering to open the account is a scam.
+    ("ada akun ig yang bisa bantu buka blokir prakerja", "aman-dari-penipuan/"),
 ]
 # Words of no list and of no topic of this guide may be another problem in words nobody
 # listed: the page for other problems comes third, under the two best answers; with a word

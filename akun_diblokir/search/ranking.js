@@ -265,9 +265,10 @@ function phrases(list, read) {
 }
 
 /*
- * Stems of words.yml `blocked` (one word each) and `negations`: a word of a block right
- * after a negation, or after a negation and one asking word ("tidak kena blokir"), is read
- * as "not ..." by the rules, in the query and in the rules' own phrases alike: "akun
+ * Stems of words.yml `blocked` (one word each), `negations` and `shown`: a word of a block
+ * right after a negation, or after a negation and one asking word ("tidak kena blokir") or
+ * up to two words of what the app shows ("ga ada tulisan diblokir"), is read as "not ..."
+ * by the rules, in the query and in the rules' own phrases alike: "akun
  * normal tidak diblokir" names no block, and "tidak curang" still matches "tidak curang".
  */
 var BLOCKED = Object.create(null), NEGATIONS = stemSet(WORDS.negations)
@@ -275,10 +276,15 @@ var BLOCKED = Object.create(null), NEGATIONS = stemSet(WORDS.negations)
   var stems = phraseStems(word)
   if (stems.length === 1) BLOCKED[stems[0]] = true
 })
+var SHOWN = stemSet(WORDS.shown)
 function negate(terms) {
   return terms.map(function (term, i) {
-    var after = i > 0 && (NEGATIONS[terms[i - 1]] || (i > 1 && terms[i - 1] in ASKING && NEGATIONS[terms[i - 2]]))
-    return BLOCKED[term] && after ? "not " + term : term
+    if (!BLOCKED[term]) return term
+    // back over one asking word, or words of what the app shows, to a negation
+    var j = i - 1
+    if (j > 0 && terms[j] in ASKING) j--
+    else while (j > 0 && SHOWN[terms[j]] && i - j <= 2) j--
+    return j >= 0 && j < i && NEGATIONS[terms[j]] ? "not " + term : term
   })
 }
 
