@@ -137,7 +137,12 @@ PAGE_FIRST = [
     ("sudah lama diblokir", "faq/"),
     ("mhs diblokir", "penyebab/tidak-memenuhi-syarat/"),
     # An address changed is another problem, as a phone number or an email changed.
-    ("pindah alamat di akun prakerja", "masalah-lain/"),
+    ("pindah alamat di akun prakerja", "masalah-lain/"),    # A code not sent ("terkirim" stems as "kirimkan" does) is another problem; someone who
+    # tells the reader to send it is a scammer; a training provider that sends no link is
+    # another problem.
+    ("kode otp tidak terkirim", "masalah-lain/"),
+    ("ada yang suruh kirimkan otp", "aman-dari-penipuan/"),
+    ("lembaga pelatihan gak kirim link zoom", "masalah-lain/"),
 ]
 # Where a rule must hold back: the joki's message has its own answers, and whether a
 # student may join is the cause's question, not another problem.
