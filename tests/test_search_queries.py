@@ -35,11 +35,12 @@ from searchtools import (
 )
 from sitetools import LoopbackServer
 
-# Floors for the tuning half (decisions/search-rounds.md): measured 2026-12-07 (1,184 queries of
-# seventeen batches and the 40 tuned first) at 98.4 % and 86.4 %; the ranking is
-# deterministic, so a drop of a handful of queries fails.
+# Floors for the tuning half (decisions/search-rounds.md): measured 2026-12-07 (1,780 queries of
+# twenty-six batches and the 40 tuned first) at 98.0 % and 84.8 % (the 1,184 of the first
+# seventeen batches: 98.6 % and 86.8 %; the later writers' first places are fewer); the
+# ranking is deterministic, so a drop of a handful of queries fails.
 TUNING_TOP3 = 0.975
-TUNING_TOP1 = 0.85
+TUNING_TOP1 = 0.84
 # Questions this guide does not cover reach /masalah-lain/ in the top 3 (120 of the 124 of
 # the tuning half on 2026-12-07, batch 17's included), and it comes first for few of the
 # others ("tidak bisa login" labelled for the FAQ before the page existed).
@@ -142,7 +143,12 @@ PAGE_FIRST = [
     # another problem.
     ("kode otp tidak terkirim", "masalah-lain/"),
     ("ada yang suruh kirimkan otp", "aman-dari-penipuan/"),
-    ("lembaga pelatihan gak kirim link zoom", "masalah-lain/"),
+    ("lembaga pelatihan gak kirim link zoom", "masalah-lain/"),    # The app's message pasted in quotes: Material makes each quoted word required, and no
+    # page says "telah"; a joki offering to open the account is a scam, the block that came
+    # of a joki its cause.
+    ('"akun anda telah diblokir" artinya', ""),
+    ("jasa joki buka blokir", "aman-dari-penipuan/"),
+    ("akun diblokir karena joki cara bukanya", "penyebab/kecurangan-joki/"),
 ]
 # Where a rule must hold back: the joki's message has its own answers, and whether a
 # student may join is the cause's question, not another problem.

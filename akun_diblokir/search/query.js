@@ -158,6 +158,17 @@ function completeShortWords(index, query) {
  * is dropped, as the index holds none; a query of stop words alone then finds nothing
  * (lunr would answer a query without clauses with every document).
  */
+// Whether an index term starts with `term` (a typed word, with or without its wildcard),
+// as typed or stemmed.
+function heldAnywhere(term) {
+  var word = trimWord(term.replace(/\*+$/, "").toLowerCase())
+  if (!word) return true
+  var tokens = builtIndex.tokenSet
+  return [word, stemWord(word)].some(function (each) {
+    return each && tokens.intersect(lunr.TokenSet.fromString(each + "*")).toArray().length > 0
+  })
+}
+
 if (!lunr.Query.prototype.clause.lunrId) {
   var clause = lunr.Query.prototype.clause
   var patchedClause = function (options) {
@@ -168,6 +179,13 @@ if (!lunr.Query.prototype.clause.lunrId) {
       options = Object.assign({}, options, {
         presence: lunr.Query.presence.OPTIONAL, term: options.term + "*", usePipeline: false
       })
+    }
+    // Material makes the words of a quoted phrase required ("+telah"): a message pasted in
+    // quotes ("akun anda telah diblokir") then found nothing, as no page says "telah". A
+    // required word that no index term starts with, as typed or stemmed, is not required.
+    if (options && options.presence === lunr.Query.presence.REQUIRED && typeof options.term === "string" &&
+        builtIndex !== null && !heldAnywhere(options.term)) {
+      options = Object.assign({}, options, { presence: lunr.Query.presence.OPTIONAL })
     }
     if (options && options.usePipeline === false && typeof options.term === "string" &&
         !(options.wildcard & lunr.Query.wildcard.LEADING)) {
