@@ -478,17 +478,18 @@ function placeFavoured(rules, index, query, results) {
     if (!rule.place || !results.length) return
     rule.favour.forEach(function (ref) {
       if (!inIndex(index, ref)) return
-      var pages = [], best = Object.create(null), own = null
+      var ownPage = ref.split("#")[0], pages = [], best = Object.create(null), own = null
       results.forEach(function (result) {
-        var page = result.ref.split("#")[0], weighed = result.score * materialWeight(result, matchedShare(query, result))
+        var page = result.ref.split("#")[0]
+        var weighed = result.score * materialWeight(result, matchedShare(query, result))
         if (result.ref === ref) own = result
         if (!(page in best)) pages.push(page)
         best[page] = Math.max(best[page] || 0, weighed)
       })
       pages.sort(function (a, b) { return best[b] - best[a] })
-      var at = pages.indexOf(ref.split("#")[0])
+      var at = pages.indexOf(ownPage)
       if (at !== -1 && at < rule.place) return
-      var above = pages.filter(function (page) { return page !== ref.split("#")[0] })
+      var above = pages.filter(function (page) { return page !== ownPage })
       var under = best[above[Math.min(rule.place - 1, above.length) - 1]]
       if (!own) {
         own = { ref: ref, score: 0, matchData: new lunr.MatchData() }
