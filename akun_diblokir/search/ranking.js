@@ -527,6 +527,8 @@ function namedPageFirst(query, results) {
   var prefixes = query.clauses.map(clauseTerm)
   var named = false
   results.forEach(function (result) {
+    // only a page's own document has a `names` field: its sections, most of the list, have none
+    if (result.ref.indexOf("#") !== -1) return
     var metadata = result.matchData.metadata, terms = Object.keys(metadata)
     var all = prefixes.length && prefixes.every(function (prefix) {
       return terms.some(function (term) { return term.lastIndexOf(prefix, 0) === 0 && metadata[term].names })
