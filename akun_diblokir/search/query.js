@@ -158,14 +158,16 @@ function completeShortWords(index, query) {
  * is dropped, as the index holds none; a query of stop words alone then finds nothing
  * (lunr would answer a query without clauses with every document).
  */
-// Whether an index term starts with `term` (a typed word, with or without its wildcard),
-// as typed or stemmed.
+// Whether the index holds `term` as typed or stemmed: a term that starts with it when it
+// ends with a wildcard, the term itself when it does not (a quoted word).
 function heldAnywhere(term) {
-  var word = trimWord(term.replace(/\*+$/, "").toLowerCase())
+  var prefix = /\*$/.test(term), word = trimWord(term.replace(/\*+$/, "").toLowerCase())
   if (!word) return true
   var tokens = builtIndex.tokenSet
   return [word, stemWord(word)].some(function (each) {
-    return each && tokens.intersect(lunr.TokenSet.fromString(each + "*")).toArray().length > 0
+    if (!each) return false
+    return prefix ? tokens.intersect(lunr.TokenSet.fromString(each + "*")).toArray().length > 0
+      : Boolean(builtIndex.invertedIndex[each])
   })
 }
 
@@ -182,14 +184,20 @@ if (!lunr.Query.prototype.clause.lunrId) {
     }
     // Material makes the words of a quoted phrase required ("+telah"): a message pasted in
     // quotes ("akun anda telah diblokir") then found nothing, as no page says "telah". A
-    // required word that no index term starts with, as typed or stemmed, is not required.
+    // required word that the index does not hold, as typed or stemmed, is not required.
     if (options && options.presence === lunr.Query.presence.REQUIRED && typeof options.term === "string" &&
         builtIndex !== null && !heldAnywhere(options.term)) {
       options = Object.assign({}, options, { presence: lunr.Query.presence.OPTIONAL })
     }
+    // A quoted word comes without a wildcard, for lunr's own pipeline to stem later; Material's
+    // analysis of the words a result lacks saw it unstemmed and named "diblokir" as lacking
+    // from the result that holds it. It is stemmed here like the others, and stays whole.
+    var whole = options && options.usePipeline !== false && typeof options.term === "string" &&
+      !options.wildcard && options.term.indexOf("*") === -1
+    if (whole) options = Object.assign({}, options, { usePipeline: false })
     if (options && options.usePipeline === false && typeof options.term === "string" &&
         !(options.wildcard & lunr.Query.wildcard.LEADING)) {
-      var match = /^([^*]+)\*$/.exec(options.term)
+      var match = whole ? [options.term, options.term] : /^([^*]+)\*$/.exec(options.term)
       if (match) {
         var word = trimWord(match[1].toLowerCase())
         // The words as typed, stop words included, for the rules' `typed` phrases (ranking.js)
@@ -201,7 +209,7 @@ if (!lunr.Query.prototype.clause.lunrId) {
         }
         if (word) {
           var stem = stemWord(word), corrected = correct(word, stem)
-          options.term = corrected + "*"
+          options.term = corrected + (whole ? "" : "*")
           TYPED_AS[corrected] = word
           // the stem as typed, for the rules of words.yml: a rule's word that no page holds
           // ("selanjutnya") must not be read as the page word one edit from it
