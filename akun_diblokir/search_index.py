@@ -103,9 +103,8 @@ def load_words(path: Path) -> dict[str, Any]:
     problems = words_problems(raw, text)
     if problems:
         raise SearchSourceError("\n".join(f"{path}:{line}: {message}" for line, message in problems))
-    return {"stop_words": [w for group in raw["stop_words"] for w in group], "synonyms": raw["synonyms"],
-            # `causes` and `topics` are there only for the rules to name as aliases, already expanded
-            **{key: raw.get(key) or [] for key in ("rules", *WORD_LISTS) if key not in ("causes", "topics")}}
+    return {"stop_words": _flat(raw["stop_words"]), "synonyms": raw["synonyms"],
+            **{key: raw.get(key) or [] for key in ("rules", *WORD_LISTS) if key not in ALIASES_ONLY}}
 
 
 def _line_of(text: str, word: str) -> int:
@@ -152,7 +151,10 @@ def words_problems(raw: Any, text: str = "") -> list[tuple[int, str]]:
 
 # The lists of words.yml besides stop words and synonyms: each a list of words or phrases
 # (a YAML alias of another list counts as its words).
-WORD_LISTS = ("no_results", "asking_words", "reader_pronouns", "blocked", "negations", "shown", "causes", "topics")
+WORD_LISTS = ("no_results", "asking_words", "reader_pronouns", "blocked", "negations", "shown", "named_causes",
+              "causes", "topics")
+# Lists there only for the rules to name as YAML aliases (already expanded in them): not sent to the worker.
+ALIASES_ONLY = ("named_causes", "causes", "topics")
 # A rule's keys (ranking.js reads them): lists of phrases, and the others.
 RULE_PHRASES = ("words", "typed", "with", "unless", "unless_typed")
 RULE_KEYS = {"name", "rest", "favour", "weight", "place", *RULE_PHRASES}
@@ -160,8 +162,7 @@ RULE_KEYS = {"name", "rest", "favour", "weight", "place", *RULE_PHRASES}
 
 def _phrases(value: Any) -> bool:
     """Whether `value` is a list of phrases (strings), lists inside it counting as theirs."""
-    return isinstance(value, list) and all(
-        (isinstance(v, str) and v.strip()) or (isinstance(v, list) and _phrases(v)) for v in value)
+    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in _flat(value))
 
 
 def _flat(value: Any) -> list[str]:

@@ -121,8 +121,8 @@ _BATCH = re.compile(r"\bBatch (\d+)\b")
 
 def declared_splits(path: Path = QUERY_FILE) -> list[Split]:
     """The splits the header of `path` describes, in the header's order: each belongs to the
-    batch the header last named before it ("Batch 20 (2026-12-07): ...", "Batch 16 typed ..."), the first one,
-    which comes before any name, to batch 1."""
+    batch the header last named before it ("Batch 20 (2026-12-07): ...", "Batch 16 typed
+    ..."), the first one, which comes before any name, to batch 1."""
     header = " ".join(line.lstrip("#").strip() for line in path.read_text(encoding="utf-8").splitlines()
                       if line.startswith("#"))
     splits = []

@@ -134,16 +134,19 @@ PAGE_FIRST = [
     # "aku"), finds nothing: not every word it starts ("QR").
     ("prakerja q blokir", ""),
     # "peserta" (a participant) stems as "kepesertaan" does, and compares no words.
-    ("arti diblokir bagi peserta", ""),    # How long an account stays blocked: the FAQ's answer; "mhs" is a student.
+    ("arti diblokir bagi peserta", ""),
+    # How long an account stays blocked: the FAQ's answer; "mhs" is a student.
     ("sudah lama diblokir", "faq/"),
     ("mhs diblokir", "penyebab/tidak-memenuhi-syarat/"),
     # An address changed is another problem, as a phone number or an email changed.
-    ("pindah alamat di akun prakerja", "masalah-lain/"),    # A code not sent ("terkirim" stems as "kirimkan" does) is another problem; someone who
+    ("pindah alamat di akun prakerja", "masalah-lain/"),
+    # A code not sent ("terkirim" stems as "kirimkan" does) is another problem; someone who
     # tells the reader to send it is a scammer; a training provider that sends no link is
     # another problem.
     ("kode otp tidak terkirim", "masalah-lain/"),
     ("ada yang suruh kirimkan otp", "aman-dari-penipuan/"),
-    ("lembaga pelatihan gak kirim link zoom", "masalah-lain/"),    # The app's message pasted in quotes: Material makes each quoted word required, and no
+    ("lembaga pelatihan gak kirim link zoom", "masalah-lain/"),
+    # The app's message pasted in quotes: Material makes each quoted word required, and no
     # page says "telah"; a joki offering to open the account is a scam, the block that came
     # of a joki its cause.
     ('"akun anda telah diblokir" artinya', ""),
@@ -211,9 +214,9 @@ NOTHING_MATCHES = "qwxyzzy"
 
 
 def _extra_texts() -> list[str]:
-    return [text for text, _ in PAGE_FIRST + RULE_TOP3 + NOT_FIRST + KEYWORD_ONLY + ADDRESSES] + SYNTAX + PLACED_THIRD + NOT_PLACED + [OFFICIAL_SITE,
-        "pelatihan", "pelatiham", "pemblokiran akun diblokirnya", "yang dan", NOTHING_MATCHES, LACKING, QUOTED,
-        QUOTED_TYPO]
+    return [text for text, _ in PAGE_FIRST + RULE_TOP3 + NOT_FIRST + KEYWORD_ONLY + ADDRESSES] + SYNTAX + [
+        *PLACED_THIRD, *NOT_PLACED, OFFICIAL_SITE, "pelatihan", "pelatiham", "pemblokiran akun diblokirnya", "yang dan",
+        NOTHING_MATCHES, LACKING, QUOTED, QUOTED_TYPO]
 
 
 @pytest.fixture(scope="module")

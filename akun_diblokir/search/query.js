@@ -105,10 +105,15 @@ function pageForm(index, word) {
 }
 lunr.id.colloquialForms = colloquialForms
 
+// Whether a term of `index` starts with `prefix`.
+function startsIndexTerm(index, prefix) {
+  return index.tokenSet.intersect(lunr.TokenSet.fromString(prefix + "*")).toArray().length > 0
+}
+
 function correct(word, stem) {
   if (builtIndex === null || !stem || !(FEATURES.typos || FEATURES.synonyms)) return stem
   var index = builtIndex, tokens = index.tokenSet
-  if (tokens.intersect(lunr.TokenSet.fromString(stem + "*")).toArray().length) return stem
+  if (startsIndexTerm(index, stem)) return stem
   var colloquial = FEATURES.synonyms ? pageForm(index, word) : null
   if (colloquial) return colloquial
   if (!FEATURES.typos || word.length < TYPO_MIN || stem in ASKING || COMMON[word] || COMMON[stem]) return stem
@@ -148,6 +153,16 @@ function completeShortWords(index, query) {
   }
 }
 
+// Whether the index holds `term` as typed or stemmed: a term that starts with it when it
+// ends with a wildcard, the term itself when it does not (a quoted word).
+function heldAnywhere(term) {
+  var prefix = /\*$/.test(term), word = trimWord(term.replace(/\*+$/, "").toLowerCase())
+  if (!word) return true
+  return [word, stemWord(word)].some(function (each) {
+    return Boolean(each) && (prefix ? startsIndexTerm(builtIndex, each) : Boolean(builtIndex.invertedIndex[each]))
+  })
+}
+
 /*
  * Material turns every typed word into a trailing-wildcard term ("diblokir*"), and
  * lunr's query parser switches the search pipeline off for any term with a wildcard,
@@ -158,19 +173,6 @@ function completeShortWords(index, query) {
  * is dropped, as the index holds none; a query of stop words alone then finds nothing
  * (lunr would answer a query without clauses with every document).
  */
-// Whether the index holds `term` as typed or stemmed: a term that starts with it when it
-// ends with a wildcard, the term itself when it does not (a quoted word).
-function heldAnywhere(term) {
-  var prefix = /\*$/.test(term), word = trimWord(term.replace(/\*+$/, "").toLowerCase())
-  if (!word) return true
-  var tokens = builtIndex.tokenSet
-  return [word, stemWord(word)].some(function (each) {
-    if (!each) return false
-    return prefix ? tokens.intersect(lunr.TokenSet.fromString(each + "*")).toArray().length > 0
-      : Boolean(builtIndex.invertedIndex[each])
-  })
-}
-
 if (!lunr.Query.prototype.clause.lunrId) {
   var clause = lunr.Query.prototype.clause
   var patchedClause = function (options) {
@@ -197,9 +199,9 @@ if (!lunr.Query.prototype.clause.lunrId) {
     if (whole) options = Object.assign({}, options, { usePipeline: false })
     if (options && options.usePipeline === false && typeof options.term === "string" &&
         !(options.wildcard & lunr.Query.wildcard.LEADING)) {
-      var match = whole ? [options.term, options.term] : /^([^*]+)\*$/.exec(options.term)
-      if (match) {
-        var word = trimWord(match[1].toLowerCase())
+      var typed = whole ? options.term : (/^([^*]+)\*$/.exec(options.term) || [])[1]
+      if (typed) {
+        var word = trimWord(typed.toLowerCase())
         // The words as typed, stop words included, for the rules' `typed` phrases (ranking.js)
         if (word) (this.lunrIdTyped = this.lunrIdTyped || []).push(word)
         if (word && STOP_WORDS.indexOf(word) !== -1 &&

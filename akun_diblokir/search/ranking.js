@@ -4,11 +4,11 @@
  * Material's worker calls for every search.
  *
  * Defines: rank(builder) (called by lunr.id), the weights, startPageFirst, phraseFirst,
- * weighClauses, the rules of words.yml (rulesFor, applyRules), namedPageFirst, the ranking
- * floor (aboveFloor) and the no-results answer (noResults); patches lunr.Index#query.
- * Uses: FEATURES, completeShortWords (query.js), WORDS (words.yml: rules, asking_words,
- * reader_pronouns, blocked, negations, no_results), STOP_WORDS, synonyms, trimWord
- * (pipeline.js), stemWord (stemmer.js).
+ * weighClauses, the rules of words.yml (rulesFor, applyRules, placeFavoured), namedPageFirst,
+ * the ranking floor (aboveFloor) and the no-results answer (noResults); patches
+ * lunr.Index#query. Uses: FEATURES, completeShortWords (query.js), WORDS (words.yml: rules,
+ * asking_words, reader_pronouns, blocked, negations, shown, no_results), STOP_WORDS,
+ * synonyms, trimWord (pipeline.js), stemWord (stemmer.js).
  */
 
 /*
@@ -65,6 +65,11 @@ function startPageFirst(results) {
 // Whether the index holds the document `ref` (a page, or page#id for a section).
 function inIndex(index, ref) {
   return ("title/" + ref) in index.fieldVectors || ("text/" + ref) in index.fieldVectors
+}
+
+// The page a document belongs to ("faq/#kecurangan" -> "faq/"); a page's own document is its page.
+function pageOf(ref) {
+  return ref.split("#")[0]
 }
 
 // A query clause's term without the trailing wildcard Material adds ("blokir*" -> "blokir").
@@ -259,9 +264,13 @@ function stemSet(words) {
 var ASKING = stemSet(WORDS.asking_words), PRONOUNS = stemSet(WORDS.reader_pronouns)
 
 // A rule's list of phrases, each read by `read` (phraseStems unless given); a list inside
-// it (a YAML alias of another rule's list, such as *blocked) counts as its phrases.
+// it, at any depth (a YAML alias of another list, such as *blocked, which may hold one
+// itself), counts as its phrases.
+function flat(list) {
+  return [].concat.apply([], (list || []).map(function (item) { return Array.isArray(item) ? flat(item) : [item] }))
+}
 function phrases(list, read) {
-  return [].concat.apply([], list || []).map(read || function (text) { return negate(phraseStems(text)) })
+  return flat(list).map(read || function (text) { return negate(phraseStems(text)) })
 }
 
 /*
@@ -284,7 +293,7 @@ function negate(terms) {
     var j = i - 1
     if (j > 0 && terms[j] in ASKING) j--
     else while (j > 0 && SHOWN[terms[j]] && i - j <= 2) j--
-    return j >= 0 && j < i && NEGATIONS[terms[j]] ? "not " + term : term
+    return j >= 0 && NEGATIONS[terms[j]] ? "not " + term : term
   })
 }
 
@@ -363,7 +372,7 @@ function rulesFor(index, query) {
 
 function favoured(ref, favour) {
   return favour.some(function (location) {
-    return location.indexOf("#") === -1 ? ref === location || ref.lastIndexOf(location + "#", 0) === 0 : ref === location
+    return location.indexOf("#") === -1 ? pageOf(ref) === location : ref === location
   })
 }
 
@@ -383,7 +392,7 @@ function liftFavoured(rules, index, results) {
   var floor = results[0].score * FAVOURED_SHARE, byRef = Object.create(null)
   results.forEach(function (result) { byRef[result.ref] = result })
   rules.forEach(function (rule) {
-    if (rule.weight < 1 || rule.place) return
+    if (rule.weight < 1) return
     rule.favour.forEach(function (ref) {
       if (byRef[ref]) {
         byRef[ref].score = Math.max(byRef[ref].score, floor)
@@ -412,7 +421,7 @@ var COVER_POWER = 0.5
 
 // The weight Material's worker gives `result` (see above): 1 + (page + share)^2.
 function materialWeight(result, share) {
-  var page = result.ref.indexOf("#") === -1 ? 1 : 0
+  var page = pageOf(result.ref) === result.ref ? 1 : 0
   return 1 + Math.pow(page + share, 2)
 }
 
@@ -437,7 +446,7 @@ function applyRules(rules, results, query) {
   results.forEach(function (result) {
     var lifted = false
     rules.forEach(function (rule) {
-      if (rule.place || !favoured(result.ref, rule.favour)) return
+      if (!favoured(result.ref, rule.favour)) return
       result.score *= rule.weight
       lifted = lifted || rule.weight >= 1
     })
@@ -475,12 +484,12 @@ function aboveFloor(results) {
  */
 function placeFavoured(rules, index, query, results) {
   rules.forEach(function (rule) {
-    if (!rule.place || !results.length) return
+    if (!results.length) return
     rule.favour.forEach(function (ref) {
       if (!inIndex(index, ref)) return
-      var ownPage = ref.split("#")[0], pages = [], best = Object.create(null), own = null
+      var ownPage = pageOf(ref), pages = [], best = Object.create(null), own = null
       results.forEach(function (result) {
-        var page = result.ref.split("#")[0]
+        var page = pageOf(result.ref)
         var weighed = result.score * materialWeight(result, matchedShare(query, result))
         if (result.ref === ref) own = result
         if (!(page in best)) pages.push(page)
@@ -528,7 +537,7 @@ function namedPageFirst(query, results) {
   var named = false
   results.forEach(function (result) {
     // only a page's own document has a `names` field: its sections, most of the list, have none
-    if (result.ref.indexOf("#") !== -1) return
+    if (pageOf(result.ref) !== result.ref) return
     var metadata = result.matchData.metadata, terms = Object.keys(metadata)
     var all = prefixes.length && prefixes.every(function (prefix) {
       return terms.some(function (term) { return term.lastIndexOf(prefix, 0) === 0 && metadata[term].names })
@@ -567,7 +576,9 @@ if (!lunr.Index.prototype.query.lunrId) {
       results = startPageFirst(results)
     results = namedPageFirst(built, results)
     var rules = rulesFor(index, built)
-    return placeFavoured(rules, index, built, aboveFloor(applyRules(rules, liftFavoured(rules, index, results), built)))
+    var weighing = rules.filter(function (rule) { return !rule.place })
+    results = aboveFloor(applyRules(weighing, liftFavoured(weighing, index, results), built))
+    return placeFavoured(rules.filter(function (rule) { return rule.place }), index, built, results)
   }
   lunr.Index.prototype.query.lunrId = true
 }
